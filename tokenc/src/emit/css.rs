@@ -1,0 +1,385 @@
+//! `tokens.css`: defaults at `:where(:root)`, one `:where()` block per modifier context in
+//! `resolutionOrder`, combined blocks where modifiers overlap, wide-gamut overrides after each
+//! block. A context block re-declares every token whose definition differs from the default and
+//! every token that aliases one of those, transitively, so `var()` chains never go stale.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
+
+use crate::diagnostics::Diagnostic;
+use crate::emit::value::{CssValue, Mode, Printer};
+use crate::model::{TokenType, visit_aliases};
+use crate::naming;
+use crate::permute::Permutations;
+use crate::raw::Node;
+use crate::resolve::{Resolved, Token};
+
+/// Where each context applies and how the sheet is printed.
+#[derive(Clone, Debug, Default)]
+pub struct CssConfig {
+    /// Custom-property prefix (`crust` → `--crust-…`); empty for none.
+    pub prefix: String,
+    /// `"theme.dark"` → selectors or `@media (…) { selector }` entries.
+    pub contexts: HashMap<String, Vec<String>>,
+    /// Browser targets.
+    pub targets: lightningcss::targets::Targets,
+    /// Minify the whole sheet.
+    pub minify: bool,
+}
+
+/// One declared token: its lines in the sRGB block and in the wide-gamut block.
+#[derive(Clone, Debug, PartialEq)]
+struct Decl {
+    lines: Vec<(String, String)>,
+    wide: Vec<(String, String)>,
+}
+
+/// The CSS override of a token (`$extensions."dev.crust".css`), checked to be one CSS value.
+pub fn css_override(token: &Token) -> Option<Result<String, Diagnostic>> {
+    let ext = token.extensions.as_ref()?;
+    let node: &Node = &ext.get("dev.crust")?.value.get("css")?.value;
+    let Some(text) = node.as_str() else {
+        return Some(Err(Diagnostic::error("invalid-css-override", format!("the CSS override of `{}` must be a string", token.path)).at(node.span, "")));
+    };
+    let text = text.trim();
+    let bad = |why: &str| {
+        Err(Diagnostic::error("invalid-css-override", format!("the CSS override of `{}` is not one CSS value: {why}", token.path))
+            .at(node.span, "")
+            .with_help("write a single value such as `clamp(1rem, 2vw, 1.5rem)`"))
+    };
+    if text.is_empty() {
+        return Some(bad("it is empty"));
+    }
+    if text.contains([';', '{', '}', '<', '!']) || text.chars().any(|c| c.is_control()) {
+        return Some(bad("it contains `;`, `{`, `}`, `<`, `!` or a control character"));
+    }
+    let sheet = format!(":root{{--x:{text}}}");
+    let parsed = lightningcss::stylesheet::StyleSheet::parse(&sheet, Default::default());
+    match parsed {
+        Ok(s) if s.rules.0.len() == 1 => Some(Ok(text.to_string())),
+        _ => Some(bad("lightningcss cannot parse it")),
+    }
+}
+
+fn declare(printer: &Printer<'_>, resolved: &Resolved, token: &Token, diagnostics: &mut Vec<Diagnostic>) -> Option<Decl> {
+    let value = token.value.as_ref()?;
+    let name = naming::css_var(printer.prefix, &token.path);
+    let css = match css_override(token) {
+        Some(Ok(text)) => CssValue { css: text, ..CssValue::default() },
+        Some(Err(d)) => {
+            diagnostics.push(d);
+            return None;
+        }
+        None => printer.value(resolved, value, Mode::Vars),
+    };
+    let mut lines = Vec::new();
+    if token.ty == Some(TokenType::Typography) && !css.parts.is_empty() {
+        let part_var = |p: &str| naming::css_part_var(printer.prefix, &token.path, p);
+        for (part, text) in &css.parts {
+            lines.push((part_var(part), text.clone()));
+        }
+        let shorthand = format!(
+            "var({}) var({})/var({}) var({})",
+            part_var("font-weight"),
+            part_var("font-size"),
+            part_var("line-height"),
+            part_var("font-family")
+        );
+        lines.push((name.clone(), shorthand));
+    } else {
+        lines.push((name.clone(), css.css));
+    }
+    let wide = css.wide.map(|w| vec![(name, w)]).unwrap_or_default();
+    Some(Decl { lines, wide })
+}
+
+struct Block {
+    /// Plain selectors (joined into one `:where()`), and `@media` entries with their inner selector.
+    plain: Vec<String>,
+    media: Vec<(String, String)>,
+    scheme: Option<&'static str>,
+    decls: Vec<Decl>,
+}
+
+fn split_selectors(entries: &[String]) -> (Vec<String>, Vec<(String, String)>) {
+    let mut plain = Vec::new();
+    let mut media = Vec::new();
+    for entry in entries {
+        let entry = entry.trim();
+        if entry.starts_with('@') {
+            if let (Some(open), Some(close)) = (entry.find('{'), entry.rfind('}')) {
+                media.push((entry[..open].trim().to_string(), entry[open + 1..close].trim().to_string()));
+            }
+        } else {
+            plain.push(entry.to_string());
+        }
+    }
+    (plain, media)
+}
+
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\3c "),
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `[data-theme="dark"]`
+pub fn attribute_selector(modifier: &str, context: &str) -> String {
+    let attr = naming::css_var("", modifier);
+    format!("[data-{}={}]", &attr[2..], css_string(context))
+}
+
+fn scheme_of(context: &str) -> Option<&'static str> {
+    let lower = context.to_ascii_lowercase();
+    if lower.contains("dark") {
+        Some("dark")
+    } else if lower.contains("light") {
+        Some("light")
+    } else {
+        None
+    }
+}
+
+/// Builds `tokens.css`.
+pub fn emit_css(perms: &mut Permutations<'_>, config: &CssConfig, header: &str) -> (String, Vec<Diagnostic>) {
+    let project = perms.project;
+    let printer = Printer {
+        prefix: &config.prefix,
+        targets: config.targets,
+    };
+    let mut diagnostics = Vec::new();
+    let defaults = perms.with(&[]);
+    let default = perms.get(&defaults);
+    let default_decls: Vec<Option<Decl>> = default
+        .tokens
+        .iter()
+        .map(|t| declare(&printer, &default, t, &mut diagnostics))
+        .collect();
+    let mut blocks = Vec::new();
+    let root_scheme = perms.ordered_modifiers().iter().find_map(|&m| {
+        let modifier = &project.modifiers[m];
+        let has_scheme = modifier.contexts.iter().any(|(c, _)| scheme_of(c).is_some());
+        has_scheme.then(|| modifier.default.and_then(|d| scheme_of(&modifier.contexts[d].0))).flatten()
+    });
+    blocks.push(Block {
+        plain: vec![":root".into()],
+        media: Vec::new(),
+        scheme: root_scheme,
+        decls: default_decls.iter().flatten().cloned().collect(),
+    });
+
+    // For each modifier: the tokens it touches (with their alias dependents), and one block per context.
+    let mut touched: Vec<(usize, HashSet<String>)> = Vec::new();
+    for m in perms.ordered_modifiers() {
+        let modifier = &project.modifiers[m];
+        let mut variants = Vec::new();
+        let mut set: HashSet<String> = HashSet::new();
+        for c in 0..modifier.contexts.len() {
+            let resolved = perms.get(&perms.with(&[(m, c)]));
+            let decls: Vec<Option<Decl>> = resolved
+                .tokens
+                .iter()
+                .map(|t| declare(&printer, &resolved, t, &mut diagnostics))
+                .collect();
+            for (token, decl) in resolved.tokens.iter().zip(&decls) {
+                let before = default.index.get(&token.path).and_then(|id| default_decls[id.0 as usize].as_ref());
+                if decl.is_some() && before != decl.as_ref() {
+                    set.insert(token.path.clone());
+                }
+            }
+            variants.push((c, resolved, decls));
+        }
+        close_over_dependents(&mut set, std::iter::once(&*default).chain(variants.iter().map(|(_, r, _)| &**r)));
+        if set.is_empty() {
+            touched.push((m, set));
+            continue;
+        }
+        let has_scheme = modifier.contexts.iter().any(|(c, _)| scheme_of(c).is_some());
+        for (c, resolved, decls) in &variants {
+            let context = &modifier.contexts[*c].0;
+            let key = format!("{}.{}", modifier.name, context);
+            let entries = config
+                .contexts
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| vec![attribute_selector(&modifier.name, context)]);
+            let (plain, media) = split_selectors(&entries);
+            blocks.push(Block {
+                plain,
+                media,
+                scheme: if has_scheme { scheme_of(context) } else { None },
+                decls: resolved
+                    .tokens
+                    .iter()
+                    .zip(decls)
+                    .filter(|(t, _)| set.contains(&t.path))
+                    .filter_map(|(_, d)| d.clone())
+                    .collect(),
+            });
+        }
+        touched.push((m, set));
+    }
+
+    // Overlapping modifiers: warn, and emit a combined block per pair of contexts.
+    for i in 0..touched.len() {
+        for j in i + 1..touched.len() {
+            let (m1, a) = &touched[i];
+            let (m2, b) = &touched[j];
+            let mut shared: Vec<&String> = a.intersection(b).collect();
+            if shared.is_empty() {
+                continue;
+            }
+            shared.sort();
+            let (mod1, mod2) = (&project.modifiers[*m1], &project.modifiers[*m2]);
+            let listed: Vec<String> = shared.iter().take(5).map(|s| format!("`{s}`")).collect();
+            let more = if shared.len() > 5 { format!(" and {} more", shared.len() - 5) } else { String::new() };
+            diagnostics.push(
+                Diagnostic::warning(
+                    "overlapping-modifiers",
+                    format!("modifiers `{}` and `{}` both change {}{more}", mod1.name, mod2.name, listed.join(", ")),
+                )
+                .at(mod2.span, "")
+                .with_secondary(mod1.span, "")
+                .with_help("tokenc emits combined blocks for both attributes; keep modifiers on disjoint tokens to avoid them"),
+            );
+            let union: HashSet<&String> = a.union(b).collect();
+            for c1 in 0..mod1.contexts.len() {
+                for c2 in 0..mod2.contexts.len() {
+                    let sel = |m: &crate::load::Modifier, c: usize| {
+                        let key = format!("{}.{}", m.name, m.contexts[c].0);
+                        let entries = config.contexts.get(&key).cloned().unwrap_or_else(|| vec![attribute_selector(&m.name, &m.contexts[c].0)]);
+                        split_selectors(&entries).0.into_iter().filter(|s| s != ":root").collect::<Vec<_>>()
+                    };
+                    let (s1, s2) = (sel(mod1, c1), sel(mod2, c2));
+                    if s1.is_empty() || s2.is_empty() {
+                        continue;
+                    }
+                    let mut plain = Vec::new();
+                    for x in &s1 {
+                        for y in &s2 {
+                            plain.push(format!("{x}{y}"));
+                            plain.push(format!("{x} {y}"));
+                            plain.push(format!("{y} {x}"));
+                        }
+                    }
+                    let resolved = perms.get(&perms.with(&[(*m1, c1), (*m2, c2)]));
+                    let decls = resolved
+                        .tokens
+                        .iter()
+                        .filter(|t| union.contains(&t.path))
+                        .filter_map(|t| declare(&printer, &resolved, t, &mut diagnostics))
+                        .collect();
+                    blocks.push(Block {
+                        plain,
+                        media: Vec::new(),
+                        scheme: None,
+                        decls,
+                    });
+                }
+            }
+        }
+    }
+
+    let mut out = String::new();
+    let _ = writeln!(out, "/* {} */", header.replace("*/", "* /"));
+    for block in &blocks {
+        write_block(&mut out, block);
+    }
+    if config.minify {
+        out = minify(&out, config.targets).unwrap_or(out);
+    }
+    (out, diagnostics)
+}
+
+fn close_over_dependents<'a>(set: &mut HashSet<String>, resolutions: impl Iterator<Item = &'a Resolved>) {
+    let mut dependents: HashMap<&str, Vec<&str>> = HashMap::new();
+    for resolved in resolutions {
+        for token in &resolved.tokens {
+            if let Some(v) = &token.value {
+                visit_aliases(v, &mut |id| {
+                    dependents.entry(resolved.get(id).path.as_str()).or_default().push(token.path.as_str())
+                });
+            }
+        }
+    }
+    let mut queue: Vec<String> = set.iter().cloned().collect();
+    while let Some(path) = queue.pop() {
+        if let Some(list) = dependents.get(path.as_str()) {
+            for d in list {
+                if set.insert(d.to_string()) {
+                    queue.push(d.to_string());
+                }
+            }
+        }
+    }
+}
+
+fn write_rule(out: &mut String, indent: usize, selector: &str, scheme: Option<&str>, lines: &[&(String, String)]) {
+    let pad = "  ".repeat(indent);
+    let _ = writeln!(out, "{pad}:where({selector}) {{");
+    if let Some(s) = scheme {
+        let _ = writeln!(out, "{pad}  color-scheme: {s};");
+    }
+    for (name, value) in lines {
+        let _ = writeln!(out, "{pad}  {name}: {value};");
+    }
+    let _ = writeln!(out, "{pad}}}");
+}
+
+fn write_block(out: &mut String, block: &Block) {
+    let lines: Vec<&(String, String)> = block.decls.iter().flat_map(|d| &d.lines).collect();
+    let wide: Vec<&(String, String)> = block.decls.iter().flat_map(|d| &d.wide).collect();
+    if lines.is_empty() && block.scheme.is_none() {
+        return;
+    }
+    let targets: Vec<(Option<&str>, String)> = {
+        let mut t = Vec::new();
+        if !block.plain.is_empty() {
+            t.push((None, block.plain.join(", ")));
+        }
+        for (media, inner) in &block.media {
+            t.push((Some(media.as_str()), inner.clone()));
+        }
+        t
+    };
+    for (media, selector) in targets {
+        let indent = match media {
+            Some(m) => {
+                let _ = writeln!(out, "{m} {{");
+                1
+            }
+            None => 0,
+        };
+        write_rule(out, indent, &selector, block.scheme, &lines);
+        if !wide.is_empty() {
+            let pad = "  ".repeat(indent);
+            let _ = writeln!(out, "{pad}@supports (color: oklch(0% 0 0)) {{");
+            let _ = writeln!(out, "{pad}  @media (color-gamut: p3) {{");
+            write_rule(out, indent + 2, &selector, None, &wide);
+            let _ = writeln!(out, "{pad}  }}");
+            let _ = writeln!(out, "{pad}}}");
+        }
+        if media.is_some() {
+            let _ = writeln!(out, "}}");
+        }
+    }
+}
+
+fn minify(css: &str, targets: lightningcss::targets::Targets) -> Option<String> {
+    use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
+    let mut sheet = StyleSheet::parse(css, ParserOptions::default()).ok()?;
+    sheet.minify(MinifyOptions { targets, ..MinifyOptions::default() }).ok()?;
+    let printed = sheet
+        .to_css(PrinterOptions { minify: true, targets, ..PrinterOptions::default() })
+        .ok()?;
+    Some(printed.code)
+}

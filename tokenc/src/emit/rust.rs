@@ -1,0 +1,312 @@
+//! `tokens.rs`: a module per group, a typed constant per token whose `Display` is `var(--…)`,
+//! and an enum per modifier. The text is exactly what rustfmt would print, so the committed file
+//! passes `cargo fmt --check`.
+
+use std::fmt::Write;
+
+use crate::diagnostics::Diagnostic;
+use crate::emit::rust_path;
+use crate::flatten::Deprecation;
+use crate::load::Project;
+use crate::model::TokenType;
+use crate::naming;
+use crate::resolve::Token;
+
+const MAX_WIDTH: usize = 100;
+
+#[derive(Default)]
+struct Module<'a> {
+    name: String,
+    path: String,
+    consts: Vec<&'a Token>,
+    children: Vec<Module<'a>>,
+}
+
+impl<'a> Module<'a> {
+    fn child(&mut self, name: String, path: String) -> &mut Module<'a> {
+        match self.children.iter().position(|c| c.name == name) {
+            Some(i) => &mut self.children[i],
+            None => {
+                self.children.push(Module {
+                    name,
+                    path,
+                    ..Module::default()
+                });
+                self.children.last_mut().expect("just pushed")
+            }
+        }
+    }
+}
+
+/// Builds `tokens.rs` for `tokens` (every token of every emitted permutation, once each).
+pub fn emit_rust(project: &Project, tokens: &[&Token], prefix: &str, header: &str) -> (String, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut root = Module::default();
+    for token in tokens {
+        if token.ty.is_none() {
+            continue;
+        }
+        let segments: Vec<&str> = token.path.split('.').collect();
+        let mut module = &mut root;
+        let mut path = String::new();
+        for segment in &segments[..segments.len() - 1] {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(segment);
+            module = module.child(naming::rust_module(segment), path.clone());
+        }
+        module.consts.push(token);
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "// {}", header.replace(['\n', '\r'], " "));
+    out.push_str(PRELUDE);
+    for ty in TokenType::ALL {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "/// A `{}` token.", ty.as_str());
+        let _ = writeln!(out, "pub type {0}Token = Token<kind::{0}>;", ty.rust_name());
+    }
+    modifier_enums(project, &mut out, &mut diagnostics);
+    for child in &root.children {
+        write_module(&mut out, child, 0, prefix);
+    }
+    for token in &root.consts {
+        let _ = writeln!(out);
+        write_const(&mut out, token, 0, prefix);
+    }
+    (out, diagnostics)
+}
+
+const PRELUDE: &str = r#"//! Design tokens as typed references to their CSS custom properties.
+//!
+//! Every constant's `Display` is `var(--…)`, ready for a `style` attribute; `name()` is the bare
+//! custom property, for overriding a token on a subtree.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+/// A design token of kind `K`: the typed name of a CSS custom property.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token<K> {
+    name: &'static str,
+    kind: PhantomData<K>,
+}
+
+impl<K> Token<K> {
+    /// A token for the custom property `name` (`--…`).
+    pub const fn new(name: &'static str) -> Self {
+        Token {
+            name,
+            kind: PhantomData,
+        }
+    }
+
+    /// The custom property, e.g. `--crust-color-bg-default`.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl<K> fmt::Display for Token<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "var({})", self.name)
+    }
+}
+
+/// Marker types, one per DTCG token type.
+pub mod kind {
+    /// `color`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Color {}
+    /// `dimension`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Dimension {}
+    /// `duration`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Duration {}
+    /// `number`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Number {}
+    /// `fontFamily`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum FontFamily {}
+    /// `fontWeight`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum FontWeight {}
+    /// `cubicBezier`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum CubicBezier {}
+    /// `strokeStyle`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum StrokeStyle {}
+    /// `border`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Border {}
+    /// `transition`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Transition {}
+    /// `shadow`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Shadow {}
+    /// `gradient`
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Gradient {}
+    /// `typography` (the `font` shorthand; its parts are `<name>-font-size` and so on)
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Typography {}
+}
+"#;
+
+/// A Rust string literal for any text (newlines and control characters escaped).
+fn literal(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn pad(depth: usize) -> String {
+    "    ".repeat(depth)
+}
+
+fn write_module(out: &mut String, module: &Module<'_>, depth: usize, prefix: &str) {
+    let p = pad(depth);
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{p}#[doc = {}]", literal(&format!("Tokens under `{}`.", module.path)));
+    let _ = writeln!(out, "{p}pub mod {} {{", module.name);
+    let mut kinds: Vec<String> = module
+        .consts
+        .iter()
+        .filter_map(|t| t.ty.map(|ty| format!("{}Token", ty.rust_name())))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    let supers = "super::".repeat(depth + 1);
+    for k in &kinds {
+        let _ = writeln!(out, "{p}    use {supers}{k};");
+    }
+    let mut first = kinds.is_empty();
+    for token in &module.consts {
+        if !first {
+            let _ = writeln!(out);
+        }
+        first = false;
+        write_const(out, token, depth + 1, prefix);
+    }
+    for child in &module.children {
+        if first {
+            // `write_module` starts with a blank line; none is wanted right after `{`.
+            let mut inner = String::new();
+            write_module(&mut inner, child, depth + 1, prefix);
+            out.push_str(inner.strip_prefix('\n').unwrap_or(&inner));
+            first = false;
+        } else {
+            write_module(out, child, depth + 1, prefix);
+        }
+    }
+    let _ = writeln!(out, "{p}}}");
+}
+
+fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
+    let p = pad(depth);
+    let ty = token.ty.expect("only typed tokens are emitted");
+    let var = naming::css_var(prefix, &token.path);
+    if let Some(description) = &token.description {
+        let _ = writeln!(out, "{p}#[doc = {}]", literal(description));
+        let _ = writeln!(out, "{p}#[doc = \"\"]");
+    }
+    let _ = writeln!(
+        out,
+        "{p}#[doc = {}]",
+        literal(&format!("`{}` ({}), CSS `{var}`.", token.path, ty.as_str()))
+    );
+    match &token.deprecated {
+        Some(Deprecation::Because(why)) => {
+            let _ = writeln!(out, "{p}#[deprecated = {}]", literal(why));
+        }
+        Some(_) => {
+            let _ = writeln!(out, "{p}#[deprecated]");
+        }
+        None => {}
+    }
+    let name = rust_path(&token.path);
+    let name = name.rsplit("::").next().unwrap_or(&name);
+    let ty_name = format!("{}Token", ty.rust_name());
+    let head = format!("{p}pub const {name}: {ty_name} =");
+    let expr = format!("{ty_name}::new({});", literal(&var));
+    if head.len() + 1 + expr.len() <= MAX_WIDTH {
+        let _ = writeln!(out, "{head} {expr}");
+    } else if p.len() + 4 + expr.len() <= MAX_WIDTH {
+        let _ = writeln!(out, "{head}\n{p}    {expr}");
+    } else {
+        let _ = writeln!(out, "{head} {ty_name}::new(\n{p}    {},\n{p});", literal(&var));
+    }
+}
+
+fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Diagnostic>) {
+    for modifier in &project.modifiers {
+        if modifier.contexts.is_empty() {
+            continue;
+        }
+        let name = naming::rust_type(&modifier.name);
+        let variants: Vec<String> = modifier.contexts.iter().map(|(c, _)| naming::rust_type(c)).collect();
+        let mut seen = std::collections::HashSet::new();
+        if let Some(dup) = variants.iter().find(|v| !seen.insert(*v)) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "name-collision",
+                    format!("two contexts of modifier `{}` both become the Rust variant `{dup}`", modifier.name),
+                )
+                .at(modifier.span, "")
+                .with_help("rename one of the contexts"),
+            );
+            continue;
+        }
+        let attr = crate::emit::css::attribute_selector(&modifier.name, "");
+        let attr = attr.trim_start_matches('[').split('=').next().unwrap_or("").to_string();
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "#[doc = {}]",
+            literal(&format!("Contexts of the modifier `{}`, chosen with the `{attr}` attribute.", modifier.name))
+        );
+        let derives = if modifier.default.is_some() {
+            "Clone, Copy, Debug, Default, PartialEq, Eq, Hash"
+        } else {
+            "Clone, Copy, Debug, PartialEq, Eq, Hash"
+        };
+        let _ = writeln!(out, "#[derive({derives})]");
+        let _ = writeln!(out, "pub enum {name} {{");
+        for (i, ((context, _), variant)) in modifier.contexts.iter().zip(&variants).enumerate() {
+            let is_default = modifier.default == Some(i);
+            let doc = format!("`{context}`{}", if is_default { " (the default)" } else { "" });
+            let _ = writeln!(out, "    #[doc = {}]", literal(&doc));
+            if is_default {
+                let _ = writeln!(out, "    #[default]");
+            }
+            let _ = writeln!(out, "    {variant},");
+        }
+        let _ = writeln!(out, "}}");
+        let _ = writeln!(out);
+        let _ = writeln!(out, "impl {name} {{");
+        let _ = writeln!(out, "    /// The HTML attribute that selects a context.");
+        let _ = writeln!(out, "    pub const ATTRIBUTE: &'static str = {};", literal(&attr));
+        let _ = writeln!(out);
+        let _ = writeln!(out, "    /// The context's name as the resolver spells it.");
+        let _ = writeln!(out, "    pub const fn as_str(self) -> &'static str {{");
+        let _ = writeln!(out, "        match self {{");
+        for ((context, _), variant) in modifier.contexts.iter().zip(&variants) {
+            let _ = writeln!(out, "            {name}::{variant} => {},", literal(context));
+        }
+        let _ = writeln!(out, "        }}");
+        let _ = writeln!(out, "    }}");
+        let _ = writeln!(out);
+        let _ = writeln!(out, "    /// The context named `name`, ignoring ASCII case.");
+        let _ = writeln!(out, "    pub fn parse(name: &str) -> Option<Self> {{");
+        let _ = writeln!(out, "        match name.to_ascii_lowercase().as_str() {{");
+        for ((context, _), variant) in modifier.contexts.iter().zip(&variants) {
+            let _ = writeln!(out, "            {} => Some({name}::{variant}),", literal(&context.to_ascii_lowercase()));
+        }
+        let _ = writeln!(out, "            _ => None,");
+        let _ = writeln!(out, "        }}");
+        let _ = writeln!(out, "    }}");
+        let _ = writeln!(out, "}}");
+    }
+}

@@ -1,0 +1,627 @@
+//! Load: the entry document (a resolver, or a plain token file as an implicit single set), every
+//! source file it reaches through `$ref`, confined to the project folder and explicit roots.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::flatten::{Flat, flatten};
+use crate::parse::{Format, parse};
+use crate::raw::{Node, NodeKind};
+use crate::source::{FileId, LoadError, SourceLoader, SourceMap, Span, normalize};
+
+/// A set: sources merged in order.
+#[derive(Clone, Debug)]
+pub struct Set {
+    /// Its name.
+    pub name: String,
+    /// Indices into [`Project::sources`].
+    pub sources: Vec<usize>,
+}
+
+/// A modifier with its contexts.
+#[derive(Clone, Debug)]
+pub struct Modifier {
+    /// Its name.
+    pub name: String,
+    /// Span of its name.
+    pub span: Span,
+    /// Contexts in document order: name and source indices.
+    pub contexts: Vec<(String, Vec<usize>)>,
+    /// Index of the default context.
+    pub default: Option<usize>,
+}
+
+/// One step of `resolutionOrder`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Index into [`Project::sets`].
+    Set(usize),
+    /// Index into [`Project::modifiers`].
+    Modifier(usize),
+}
+
+/// A loaded project: sources flattened once, plus the resolver structure.
+pub struct Project {
+    /// Every file read.
+    pub files: SourceMap,
+    /// The entry file.
+    pub entry: FileId,
+    /// Flattened sources (files and inline sources).
+    pub sources: Vec<Flat>,
+    /// Sets.
+    pub sets: Vec<Set>,
+    /// Modifiers.
+    pub modifiers: Vec<Modifier>,
+    /// `resolutionOrder`.
+    pub order: Vec<Step>,
+    /// Flattened files reached by cross-file JSON pointers, by file.
+    pub pointer_files: Vec<(FileId, usize)>,
+    /// Problems found while loading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The entry file could not be read (exit code 2).
+#[derive(Debug)]
+pub struct EntryError {
+    /// The path.
+    pub path: PathBuf,
+    /// Why.
+    pub error: LoadError,
+}
+
+/// Where files may be read from.
+#[derive(Clone, Debug, Default)]
+pub struct Roots {
+    /// The project folder (the config's or the resolver's folder).
+    pub project: PathBuf,
+    /// Further folders listed in `roots`.
+    pub extra: Vec<PathBuf>,
+}
+
+struct Loader<'a> {
+    io: &'a dyn SourceLoader,
+    roots: Vec<PathBuf>,
+    project: Project,
+    /// Source index of each file loaded as a whole, by file.
+    file_sources: Vec<(FileId, usize)>,
+}
+
+/// Loads the entry document and everything it references.
+pub fn load(
+    io: &dyn SourceLoader,
+    entry: &Path,
+    roots: &Roots,
+    mut files: SourceMap,
+) -> Result<Project, EntryError> {
+    let entry_path = normalize(entry);
+    let text = io.read(&entry_path).map_err(|error| EntryError {
+        path: entry_path.clone(),
+        error,
+    })?;
+    let entry_id = files.add(io.display_name(&entry_path), entry_path.clone(), text);
+    let mut canonical_roots = Vec::new();
+    for root in std::iter::once(&roots.project).chain(&roots.extra) {
+        canonical_roots.push(io.canonicalize(root).unwrap_or_else(|_| normalize(root)));
+    }
+    let mut loader = Loader {
+        io,
+        roots: canonical_roots,
+        project: Project {
+            files,
+            entry: entry_id,
+            sources: Vec::new(),
+            sets: Vec::new(),
+            modifiers: Vec::new(),
+            order: Vec::new(),
+            pointer_files: Vec::new(),
+            diagnostics: Vec::new(),
+        },
+        file_sources: Vec::new(),
+    };
+    let (root, diagnostics) = parse(
+        entry_id,
+        loader.project.files.text(entry_id),
+        Format::of(&entry_path),
+    );
+    loader.project.diagnostics.extend(diagnostics);
+    if let Some(root) = root {
+        if is_resolver(&root) {
+            loader.resolver(root);
+        } else {
+            let index = loader.add_source(root);
+            loader.file_sources.push((entry_id, index));
+            loader.project.sets.push(Set {
+                name: "tokens".into(),
+                sources: vec![index],
+            });
+            loader.project.order.push(Step::Set(0));
+        }
+    }
+    loader.pointer_files();
+    Ok(loader.project)
+}
+
+fn is_resolver(root: &Node) -> bool {
+    root.get("resolutionOrder").is_some()
+        || (root.get("version").is_some() && (root.get("sets").is_some() || root.get("modifiers").is_some()))
+}
+
+const RESOLVER_KEYS: &[&str] = &[
+    "version",
+    "name",
+    "description",
+    "sets",
+    "modifiers",
+    "resolutionOrder",
+    "$schema",
+    "$defs",
+    "$extensions",
+];
+
+impl Loader<'_> {
+    fn error(&mut self, d: Diagnostic) {
+        self.project.diagnostics.push(d);
+    }
+
+    fn add_source(&mut self, root: Node) -> usize {
+        let flat = flatten(root, &mut self.project.diagnostics);
+        self.project.sources.push(flat);
+        self.project.sources.len() - 1
+    }
+
+    fn resolver(&mut self, root: Node) {
+        let root_span = root.span;
+        let NodeKind::Object(entries) = &root.kind else {
+            return;
+        };
+        for entry in entries {
+            if !RESOLVER_KEYS.contains(&entry.key.as_str()) {
+                let mut d = Diagnostic::error(
+                    "invalid-resolver",
+                    format!("unknown resolver property `{}`", entry.key),
+                )
+                .at(entry.key_span, "not part of the Resolver module");
+                if let Some(m) = did_you_mean(&entry.key, RESOLVER_KEYS.iter().copied()) {
+                    d = d.with_help(format!("did you mean `{m}`?"));
+                }
+                self.error(d);
+            }
+        }
+        match root.get("version") {
+            Some(v) if v.value.as_str() == Some("2025.10") => {}
+            Some(v) => self.error(
+                Diagnostic::error("invalid-resolver", "unsupported resolver `version`")
+                    .at(v.value.span, "expected \"2025.10\"")
+                    .with_help("tokenc reads Resolver module 2025.10 documents"),
+            ),
+            None => self.error(
+                Diagnostic::error("invalid-resolver", "the resolver has no `version`")
+                    .at(Span { end: root_span.start, ..root_span }, "")
+                    .with_help("add `version = \"2025.10\"` at the top"),
+            ),
+        }
+        // Sets first: modifiers and the order refer to them.
+        if let Some(sets) = root.get("sets") {
+            match sets.value.as_object() {
+                Some(list) => {
+                    for set in list {
+                        let sources = match set.value.get("sources") {
+                            Some(s) => self.source_list(&s.value, &root),
+                            None => {
+                                self.error(
+                                    Diagnostic::error("invalid-resolver", format!("set `{}` has no `sources`", set.key))
+                                        .at(set.key_span, "")
+                                        .with_help("add `sources = [ { \"$ref\" = \"file.toml\" } ]`"),
+                                );
+                                Vec::new()
+                            }
+                        };
+                        self.project.sets.push(Set {
+                            name: set.key.clone(),
+                            sources,
+                        });
+                    }
+                }
+                None => self.error(
+                    Diagnostic::error("invalid-resolver", "`sets` must be a table of sets")
+                        .at(sets.value.span, ""),
+                ),
+            }
+        }
+        if let Some(modifiers) = root.get("modifiers").and_then(|m| m.value.as_object()) {
+            for m in modifiers {
+                self.modifier(m, &root);
+            }
+        }
+        match root.get("resolutionOrder").map(|o| &o.value) {
+            Some(order) => match order.as_array() {
+                Some(items) => {
+                    for item in items {
+                        self.order_item(item, &root);
+                    }
+                }
+                None => self.error(
+                    Diagnostic::error("invalid-resolver", "`resolutionOrder` must be an array")
+                        .at(order.span, ""),
+                ),
+            },
+            None => self.error(
+                Diagnostic::error("invalid-resolver", "the resolver has no `resolutionOrder`")
+                    .at(Span { end: root_span.start, ..root_span }, "")
+                    .with_help("add `[[resolutionOrder]]` entries referring to `#/sets/…` and `#/modifiers/…`"),
+            ),
+        }
+    }
+
+    fn modifier(&mut self, m: &crate::raw::Entry, root: &Node) {
+        let mut modifier = Modifier {
+            name: m.key.clone(),
+            span: m.key_span,
+            contexts: Vec::new(),
+            default: None,
+        };
+        match m.value.get("contexts").and_then(|c| c.value.as_object()) {
+            Some(contexts) => {
+                for c in contexts {
+                    let sources = self.source_list(&c.value, root);
+                    modifier.contexts.push((c.key.clone(), sources));
+                }
+            }
+            None => self.error(
+                Diagnostic::error("invalid-resolver", format!("modifier `{}` has no `contexts` table", m.key))
+                    .at(m.key_span, "")
+                    .with_help("add `contexts.<name> = [ sources… ]` for each context"),
+            ),
+        }
+        if modifier.contexts.is_empty() && m.value.get("contexts").is_some() {
+            self.error(
+                Diagnostic::error("invalid-resolver", format!("modifier `{}` has no contexts", m.key))
+                    .at(m.key_span, ""),
+            );
+        } else if modifier.contexts.len() == 1 {
+            self.error(
+                Diagnostic::warning(
+                    "single-context-modifier",
+                    format!("modifier `{}` has only one context", m.key),
+                )
+                .at(m.key_span, "")
+                .with_help("a modifier needs two or more contexts to choose between; use a set instead"),
+            );
+        }
+        if let Some(d) = m.value.get("default") {
+            let name = d.value.as_str().unwrap_or("");
+            match modifier.contexts.iter().position(|(c, _)| c == name) {
+                Some(i) => modifier.default = Some(i),
+                None => {
+                    let names: Vec<&str> = modifier.contexts.iter().map(|(c, _)| c.as_str()).collect();
+                    let mut diag = Diagnostic::error(
+                        "invalid-resolver",
+                        format!("default `{name}` of modifier `{}` is not one of its contexts", m.key),
+                    )
+                    .at(d.value.span, "no such context");
+                    diag = match did_you_mean(name, names.iter().copied()) {
+                        Some(s) => diag.with_help(format!("did you mean `{s}`?")),
+                        None => diag.with_help(format!("contexts are: {}", names.join(", "))),
+                    };
+                    self.error(diag);
+                }
+            }
+        }
+        self.project.modifiers.push(modifier);
+    }
+
+    fn order_item(&mut self, item: &Node, root: &Node) {
+        if let Some(r) = item.get("$ref") {
+            let target = r.value.as_str().unwrap_or("");
+            let found = if let Some(name) = target.strip_prefix("#/sets/") {
+                let name = unescape_pointer(name);
+                self.project.sets.iter().position(|s| s.name == name).map(Step::Set)
+            } else if let Some(name) = target.strip_prefix("#/modifiers/") {
+                let name = unescape_pointer(name);
+                self.project.modifiers.iter().position(|m| m.name == name).map(Step::Modifier)
+            } else {
+                None
+            };
+            match found {
+                Some(step) => self.project.order.push(step),
+                None => {
+                    let mut candidates: Vec<String> =
+                        self.project.sets.iter().map(|s| format!("#/sets/{}", s.name)).collect();
+                    candidates.extend(self.project.modifiers.iter().map(|m| format!("#/modifiers/{}", m.name)));
+                    let mut d = Diagnostic::error(
+                        "invalid-resolver",
+                        format!("`resolutionOrder` refers to `{target}`, which does not exist"),
+                    )
+                    .at(r.value.span, "no such set or modifier");
+                    if let Some(m) = did_you_mean(target, candidates.iter().map(|s| s.as_str())) {
+                        d = d.with_help(format!("did you mean `{m}`?"));
+                    }
+                    self.error(d);
+                }
+            }
+            return;
+        }
+        // Inline set or modifier: `{ type = "set" | "modifier", name = "…", … }`.
+        let kind = item.get("type").and_then(|t| t.value.as_str());
+        let name = item.get("name").and_then(|t| t.value.as_str()).unwrap_or("").to_string();
+        match kind {
+            Some("set") => {
+                let sources = match item.get("sources") {
+                    Some(s) => self.source_list(&s.value, root),
+                    None => Vec::new(),
+                };
+                self.project.sets.push(Set { name, sources });
+                self.project.order.push(Step::Set(self.project.sets.len() - 1));
+            }
+            Some("modifier") => {
+                let entry = crate::raw::Entry {
+                    key: name,
+                    key_span: item.get("name").map(|n| n.value.span).unwrap_or(item.span),
+                    value: item.clone(),
+                };
+                self.modifier(&entry, root);
+                self.project.order.push(Step::Modifier(self.project.modifiers.len() - 1));
+            }
+            _ => self.error(
+                Diagnostic::error(
+                    "invalid-resolver",
+                    "a `resolutionOrder` entry must be a `$ref` or have `type = \"set\"` or `\"modifier\"`",
+                )
+                .at(item.span, ""),
+            ),
+        }
+    }
+
+    /// Reads a `sources` array: file references, references into the document, or inline tokens.
+    fn source_list(&mut self, list: &Node, root: &Node) -> Vec<usize> {
+        let Some(items) = list.as_array() else {
+            self.error(
+                Diagnostic::error("invalid-resolver", "sources must be an array")
+                    .at(list.span, format!("found {}", list.kind_name())),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.get("$ref") {
+                Some(r) => {
+                    let Some(target) = r.value.as_str() else {
+                        self.error(
+                            Diagnostic::error("invalid-resolver", "`$ref` must be a string")
+                                .at(r.value.span, ""),
+                        );
+                        continue;
+                    };
+                    for extra in item.as_object().unwrap_or(&[]) {
+                        if extra.key != "$ref" {
+                            self.error(
+                                Diagnostic::warning(
+                                    "unknown-property",
+                                    format!("`{}` beside `$ref` in a source is ignored", extra.key),
+                                )
+                                .at(extra.key_span, "ignored"),
+                            );
+                        }
+                    }
+                    if let Some(set) = target.strip_prefix("#/sets/") {
+                        let set = unescape_pointer(set);
+                        match self.project.sets.iter().find(|s| s.name == set) {
+                            Some(s) => out.extend(s.sources.clone()),
+                            None => self.error(
+                                Diagnostic::error("invalid-resolver", format!("no set `{set}`"))
+                                    .at(r.value.span, "referenced here"),
+                            ),
+                        }
+                    } else if target.starts_with("#/modifiers/") {
+                        self.error(
+                            Diagnostic::error(
+                                "invalid-resolver",
+                                "a source cannot refer to a modifier; only `resolutionOrder` can",
+                            )
+                            .at(r.value.span, ""),
+                        );
+                    } else if let Some(pointer) = target.strip_prefix('#') {
+                        match pointer_get(root, pointer) {
+                            Some(node) => out.push(self.add_source(node.clone())),
+                            None => self.error(
+                                Diagnostic::error(
+                                    "unknown-alias",
+                                    format!("`$ref` \"{target}\" points at nothing in this document"),
+                                )
+                                .at(r.value.span, ""),
+                            ),
+                        }
+                    } else if let Some(index) = self.file_source(target, r.value.span) {
+                        out.push(index);
+                    }
+                }
+                None if item.as_object().is_some() => out.push(self.add_source(item.clone())),
+                None => self.error(
+                    Diagnostic::error(
+                        "invalid-resolver",
+                        "a source must be `{ \"$ref\" = \"file\" }` or an inline token table",
+                    )
+                    .at(item.span, format!("found {}", item.kind_name())),
+                ),
+            }
+        }
+        out
+    }
+
+    /// Loads `target` (relative to the file containing `span`) as a whole source.
+    fn file_source(&mut self, target: &str, span: Span) -> Option<usize> {
+        let (file_part, pointer) = match target.split_once('#') {
+            Some((f, p)) => (f, Some(p)),
+            None => (target, None),
+        };
+        let id = self.read_file(file_part, span)?;
+        if pointer.is_none()
+            && let Some((_, index)) = self.file_sources.iter().find(|(f, _)| *f == id)
+        {
+            return Some(*index);
+        }
+        let text = self.project.files.text(id).to_string();
+        let path = self.project.files.path(id).to_path_buf();
+        let (root, diagnostics) = parse(id, &text, Format::of(&path));
+        self.project.diagnostics.extend(diagnostics);
+        let root = root?;
+        let node = match pointer {
+            Some(p) => match pointer_get(&root, p) {
+                Some(n) => n.clone(),
+                None => {
+                    self.error(
+                        Diagnostic::error("unknown-alias", format!("`$ref` \"{target}\" points at nothing"))
+                            .at(span, ""),
+                    );
+                    return None;
+                }
+            },
+            None => root,
+        };
+        let index = self.add_source(node);
+        if pointer.is_none() {
+            self.file_sources.push((id, index));
+        }
+        Some(index)
+    }
+
+    /// Reads a referenced file, checking that it stays inside the project folder and roots.
+    /// Returns the file's id; files are read once.
+    fn read_file(&mut self, target: &str, span: Span) -> Option<FileId> {
+        if target.is_empty() {
+            self.error(Diagnostic::error("missing-file", "empty `$ref`").at(span, ""));
+            return None;
+        }
+        if target.contains("://") || target.starts_with("file:") || target.starts_with("data:") {
+            self.error(
+                Diagnostic::error(
+                    "ref-outside-project",
+                    format!("`$ref` \"{target}\" is a URL; tokenc reads only files in the project"),
+                )
+                .at(span, "not a project file")
+                .with_help("copy the file into the project folder, or list its folder in `roots`"),
+            );
+            return None;
+        }
+        let base = self.project.files.path(span.file).parent().unwrap_or(Path::new("")).to_path_buf();
+        let path = normalize(&base.join(target));
+        let canonical = match self.io.canonicalize(&path) {
+            Ok(c) => c,
+            Err(LoadError::NotFound) => normalize(&path),
+            Err(e) => {
+                self.error(
+                    Diagnostic::error("missing-file", format!("cannot read `{target}`: {e}"))
+                        .at(span, "referenced here"),
+                );
+                return None;
+            }
+        };
+        if !self.roots.iter().any(|root| canonical.starts_with(root)) {
+            self.error(
+                Diagnostic::error(
+                    "ref-outside-project",
+                    format!("`$ref` \"{target}\" leaves the project folder"),
+                )
+                .at(span, format!("resolves to {}", canonical.display()))
+                .with_help("keep token files inside the project folder, or list the folder in `roots` in tokenc.toml"),
+            );
+            return None;
+        }
+        if let Some(id) = self.project.files.find(&path) {
+            return Some(id);
+        }
+        match self.io.read(&path) {
+            Ok(text) => Some(self.project.files.add(self.io.display_name(&path), path, text)),
+            Err(e) => {
+                let help = match e {
+                    LoadError::NotFound => "check the path; it is relative to the file that contains the `$ref`",
+                    LoadError::IsDirectory => "name a file inside the directory",
+                    _ => "fix the file or the reference",
+                };
+                self.error(
+                    Diagnostic::error("missing-file", format!("cannot read `{target}`: {e}"))
+                        .at(span, "referenced here")
+                        .with_help(help),
+                );
+                None
+            }
+        }
+    }
+
+    /// Loads files named by cross-file JSON pointers inside token values (`other.json#/a/b`).
+    fn pointer_files(&mut self) {
+        let mut pending: Vec<(String, Span)> = Vec::new();
+        for flat in &self.project.sources {
+            for token in &flat.tokens {
+                collect_file_refs(&token.value, &mut pending);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        while let Some((file, span)) = pending.pop() {
+            let Some(id) = self.read_file(&file, span) else { continue };
+            if !seen.insert(id) {
+                continue;
+            }
+            let index = match self.file_sources.iter().find(|(f, _)| *f == id) {
+                Some((_, i)) => *i,
+                None => {
+                    let text = self.project.files.text(id).to_string();
+                    let path = self.project.files.path(id).to_path_buf();
+                    let (root, diagnostics) = parse(id, &text, Format::of(&path));
+                    self.project.diagnostics.extend(diagnostics);
+                    let Some(root) = root else { continue };
+                    let index = self.add_source(root);
+                    self.file_sources.push((id, index));
+                    for token in &self.project.sources[index].tokens {
+                        collect_file_refs(&token.value, &mut pending);
+                    }
+                    index
+                }
+            };
+            self.project.pointer_files.push((id, index));
+        }
+    }
+}
+
+fn collect_file_refs(node: &Node, out: &mut Vec<(String, Span)>) {
+    match &node.kind {
+        NodeKind::Object(entries) => {
+            for e in entries {
+                if e.key == "$ref"
+                    && let Some(target) = e.value.as_str()
+                    && !target.starts_with('#')
+                {
+                    let file = target.split('#').next().unwrap_or("").to_string();
+                    // Rewrite the span into the same file for `read_file`'s base folder.
+                    out.push((file, e.value.span));
+                } else {
+                    collect_file_refs(&e.value, out);
+                }
+            }
+        }
+        NodeKind::Array(items) => items.iter().for_each(|i| collect_file_refs(i, out)),
+        _ => {}
+    }
+}
+
+/// Decodes one JSON Pointer segment (`~1` → `/`, `~0` → `~`).
+pub fn unescape_pointer(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
+/// Follows a JSON Pointer (without the leading `#`) through a raw tree.
+pub fn pointer_get<'a>(root: &'a Node, pointer: &str) -> Option<&'a Node> {
+    if pointer.is_empty() {
+        return Some(root);
+    }
+    let mut node = root;
+    for segment in pointer.strip_prefix('/')?.split('/') {
+        let segment = unescape_pointer(segment);
+        node = match &node.kind {
+            NodeKind::Object(_) => &node.get(&segment)?.value,
+            NodeKind::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}

@@ -1,0 +1,159 @@
+//! The only place a token path becomes an identifier: CSS custom-property names and Rust names.
+
+/// Rust keywords that need the raw form (`r#type`) as module names.
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false",
+    "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing `_`.
+const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
+
+/// Path segments of a token as they appear in names (`$root` dropped).
+fn segments(path: &str) -> impl Iterator<Item = &str> {
+    path.split('.').filter(|s| *s != "$root")
+}
+
+/// The CSS custom property of a token: `--{prefix}-{segments joined by -}`, case kept,
+/// characters outside `[A-Za-z0-9_-]` (and non-ASCII) escaped as CSS identifier escapes.
+pub fn css_var(prefix: &str, path: &str) -> String {
+    let mut out = String::from("--");
+    if !prefix.is_empty() {
+        push_css_ident(&mut out, prefix);
+    }
+    for (i, segment) in segments(path).enumerate() {
+        if i > 0 || !prefix.is_empty() {
+            out.push('-');
+        }
+        push_css_ident(&mut out, segment);
+    }
+    out
+}
+
+/// The name of one part of a composite token (`--crust-type-body-font-size`).
+pub fn css_part_var(prefix: &str, path: &str, part: &str) -> String {
+    format!("{}-{part}", css_var(prefix, path))
+}
+
+fn push_css_ident(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' || (c as u32 >= 0x80 && !c.is_control()) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        }
+    }
+}
+
+/// Splits `bgColor`, `bg-color`, `bg_color` and `bg color` into lowercase words.
+fn words(segment: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in segment.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// A Rust module name for a group segment (`bgColor` → `bg_color`, `500` → `_500`,
+/// `type` → `r#type`).
+pub fn rust_module(segment: &str) -> String {
+    let mut name = words(segment).join("_");
+    if name.is_empty() {
+        name.push('_');
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    if NOT_RAW.contains(&name.as_str()) {
+        name.push('_');
+    } else if KEYWORDS.contains(&name.as_str()) {
+        name.insert_str(0, "r#");
+    }
+    name
+}
+
+/// A Rust constant name for a token's last segment (`on-solid` → `ON_SOLID`, `$root` → `ROOT`).
+pub fn rust_const(segment: &str) -> String {
+    if segment == "$root" {
+        return "ROOT".into();
+    }
+    let mut name = words(segment).join("_").to_ascii_uppercase();
+    if name.is_empty() {
+        name.push('_');
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, '_');
+    }
+    if name == "_" {
+        name.push('_');
+    }
+    name
+}
+
+/// A Rust type or variant name (`high-contrast` → `HighContrast`).
+pub fn rust_type(name: &str) -> String {
+    let mut out: String = words(name)
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    if out == "Self" {
+        out.push('_');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_names() {
+        assert_eq!(css_var("crust", "color.bg.default"), "--crust-color-bg-default");
+        assert_eq!(css_var("crust", "color.accent.$root"), "--crust-color-accent");
+        assert_eq!(css_var("", "fgColor.muted"), "--fgColor-muted");
+        assert_eq!(css_var("", "a b.c/d"), "--a\\20 b-c\\2f d");
+        assert_eq!(css_var("x", "größe"), "--x-größe");
+    }
+
+    #[test]
+    fn rust_names() {
+        assert_eq!(rust_module("bgColor"), "bg_color");
+        assert_eq!(rust_module("500"), "_500");
+        assert_eq!(rust_module("type"), "r#type");
+        assert_eq!(rust_module("self"), "self_");
+        assert_eq!(rust_const("on-solid"), "ON_SOLID");
+        assert_eq!(rust_const("$root"), "ROOT");
+        assert_eq!(rust_const("2xl"), "_2XL");
+        assert_eq!(rust_const("Fg"), rust_const("fg"));
+        assert_eq!(rust_type("high-contrast"), "HighContrast");
+        assert_eq!(rust_type("dark"), "Dark");
+    }
+}

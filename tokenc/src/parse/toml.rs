@@ -1,0 +1,191 @@
+//! TOML reader: `toml::de::DeTable` (spans on every key and value) → [`Node`].
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::MAX_DEPTH;
+use crate::diagnostics::Diagnostic;
+use crate::raw::{Entry, Node, NodeKind};
+use crate::source::{FileId, Span};
+
+/// Parses a TOML document. Syntax errors are reported with their location; the part of the
+/// document that parsed is still returned so that its tokens are checked too.
+pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let offset = text.len() - text_no_bom.len();
+    let (table, errors) = DeTable::parse_recoverable(text_no_bom);
+    let mut diagnostics = Vec::new();
+    for error in &errors {
+        let span = error
+            .span()
+            .map(|r| Span::new(file, r.start + offset..r.end + offset))
+            .unwrap_or(Span::new(file, offset..offset));
+        let message = error.message().trim().to_string();
+        let code = if message.contains("duplicate key") {
+            "duplicate-key"
+        } else {
+            "parse-error"
+        };
+        diagnostics.push(
+            Diagnostic::error(code, format!("invalid TOML: {}", first_line(&message))).at(span, ""),
+        );
+    }
+    let mut converter = Converter {
+        file,
+        offset,
+        diagnostics,
+        too_deep: false,
+    };
+    let span = table.span();
+    let root = converter.table(table.into_inner(), span, 0);
+    (Some(root), converter.diagnostics)
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message)
+}
+
+struct Converter {
+    file: FileId,
+    offset: usize,
+    diagnostics: Vec<Diagnostic>,
+    too_deep: bool,
+}
+
+impl Converter {
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        Span::new(self.file, range.start + self.offset..range.end + self.offset)
+    }
+
+    fn table(&mut self, table: DeTable<'_>, range: std::ops::Range<usize>, depth: usize) -> Node {
+        let span = self.span(range);
+        if depth > MAX_DEPTH {
+            return self.deep(span);
+        }
+        let mut entries = Vec::with_capacity(table.len());
+        for (key, value) in table {
+            let key_span = self.span(key.span());
+            let value = self.value(value, depth + 1);
+            entries.push(Entry {
+                key: key.into_inner().into_owned(),
+                key_span,
+                value,
+            });
+        }
+        Node {
+            kind: NodeKind::Object(entries),
+            span,
+        }
+    }
+
+    fn deep(&mut self, span: Span) -> Node {
+        if !self.too_deep {
+            self.too_deep = true;
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "nesting-too-deep",
+                    format!("tables and arrays are nested more than {MAX_DEPTH} levels deep"),
+                )
+                .at(span, "too deep here")
+                .with_help("flatten the group structure; deeper values are ignored"),
+            );
+        }
+        Node {
+            kind: NodeKind::Null,
+            span,
+        }
+    }
+
+    fn value(&mut self, value: Spanned<DeValue<'_>>, depth: usize) -> Node {
+        let range = value.span();
+        let span = self.span(range.clone());
+        if depth > MAX_DEPTH {
+            return self.deep(span);
+        }
+        let kind = match value.into_inner() {
+            DeValue::String(s) => NodeKind::String(s.into_owned()),
+            DeValue::Integer(i) => NodeKind::Number(parse_integer(i.as_str(), i.radix())),
+            DeValue::Float(f) => NodeKind::Number(parse_float(f.as_str())),
+            DeValue::Boolean(b) => NodeKind::Bool(b),
+            DeValue::Datetime(_) => {
+                self.diagnostics.push(
+                    Diagnostic::error("invalid-value", "date-time values have no DTCG meaning")
+                        .at(span, "a TOML date-time")
+                        .with_help("write a number or a string instead"),
+                );
+                NodeKind::Null
+            }
+            DeValue::Array(array) => {
+                let mut items = Vec::with_capacity(array.len());
+                for item in array.iter().cloned() {
+                    items.push(self.value(item, depth + 1));
+                }
+                NodeKind::Array(items)
+            }
+            DeValue::Table(table) => return self.table(table, range, depth),
+        };
+        Node { kind, span }
+    }
+}
+
+fn parse_integer(text: &str, radix: u32) -> f64 {
+    let digits: String = text.chars().filter(|c| *c != '_').collect();
+    let (negative, digits) = match digits.strip_prefix('-') {
+        Some(rest) => (true, rest.to_string()),
+        None => (false, digits.trim_start_matches('+').to_string()),
+    };
+    let digits = if radix == 10 {
+        digits
+    } else {
+        digits.get(2..).unwrap_or("").to_string()
+    };
+    let magnitude = match i128::from_str_radix(&digits, radix) {
+        Ok(v) => v as f64,
+        Err(_) => digits.parse::<f64>().unwrap_or(f64::INFINITY),
+    };
+    if negative { -magnitude } else { magnitude }
+}
+
+fn parse_float(text: &str) -> f64 {
+    let cleaned: String = text.chars().filter(|c| *c != '_').collect();
+    match cleaned.as_str() {
+        "inf" | "+inf" => f64::INFINITY,
+        "-inf" => f64::NEG_INFINITY,
+        "nan" | "+nan" | "-nan" => f64::NAN,
+        other => other.parse().unwrap_or(f64::NAN),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_integer("1_000", 10), 1000.0);
+        assert_eq!(parse_integer("-42", 10), -42.0);
+        assert_eq!(parse_integer("0xff", 16), 255.0);
+        assert_eq!(parse_float("1e400"), f64::INFINITY);
+        assert!(parse_float("nan").is_nan());
+    }
+
+    #[test]
+    fn spans_point_at_values() {
+        let text = "[a]\nb = { \"$value\" = 3 }\n";
+        let (root, diags) = parse_toml(FileId(0), text);
+        assert!(diags.is_empty());
+        let root = root.unwrap();
+        let b = &root.get("a").unwrap().value.get("b").unwrap().value;
+        let v = &b.get("$value").unwrap().value;
+        assert_eq!(&text[v.span.range()], "3");
+        assert_eq!(v.as_f64(), Some(3.0));
+    }
+
+    #[test]
+    fn duplicate_keys_are_located() {
+        let text = "a = 1\na = 2\n";
+        let (_, diags) = parse_toml(FileId(0), text);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "duplicate-key");
+    }
+}

@@ -1,0 +1,99 @@
+//! Permutations: resolves selections of modifier contexts on demand, once each, and reports
+//! each problem once even when it shows up in several permutations.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{Project, Step};
+use crate::resolve::{Resolved, Selection, resolve};
+
+/// A cache of resolved permutations of one project.
+pub struct Permutations<'p> {
+    /// The project.
+    pub project: &'p Project,
+    cache: HashMap<Selection, Rc<Resolved>>,
+    diagnostics: Vec<Diagnostic>,
+    seen: HashSet<(&'static str, Option<crate::source::Span>, String)>,
+}
+
+impl<'p> Permutations<'p> {
+    /// An empty cache over `project`.
+    pub fn new(project: &'p Project) -> Self {
+        Permutations {
+            project,
+            cache: HashMap::new(),
+            diagnostics: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    /// The resolved tokens of `selection`.
+    pub fn get(&mut self, selection: &Selection) -> Rc<Resolved> {
+        if let Some(r) = self.cache.get(selection) {
+            return r.clone();
+        }
+        let (resolved, diagnostics) = resolve(self.project, selection);
+        self.report(diagnostics);
+        let resolved = Rc::new(resolved);
+        self.cache.insert(selection.clone(), resolved.clone());
+        resolved
+    }
+
+    /// Adds diagnostics, dropping exact repeats.
+    pub fn report(&mut self, diagnostics: Vec<Diagnostic>) {
+        for d in diagnostics {
+            let key = (d.code, d.primary.as_ref().map(|l| l.span), d.message.clone());
+            if self.seen.insert(key) {
+                self.diagnostics.push(d);
+            }
+        }
+    }
+
+    /// Every diagnostic reported so far, in order.
+    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.diagnostics)
+    }
+
+    /// Modifiers that take part in `resolutionOrder`, in that order.
+    pub fn ordered_modifiers(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for step in &self.project.order {
+            if let Step::Modifier(m) = step
+                && !out.contains(m)
+            {
+                out.push(*m);
+            }
+        }
+        out
+    }
+
+    /// The default selection with modifier `m` set to context `c`.
+    pub fn with(&self, changes: &[(usize, usize)]) -> Selection {
+        let mut s = Selection::defaults(self.project);
+        for &(m, c) in changes {
+            s.0[m] = Some(c);
+        }
+        s
+    }
+
+    /// Every combination of contexts of the modifiers in `resolutionOrder`.
+    pub fn all(&self) -> Vec<Selection> {
+        let mut out = vec![Selection::defaults(self.project)];
+        for m in self.ordered_modifiers() {
+            let count = self.project.modifiers[m].contexts.len();
+            let mut next = Vec::new();
+            for s in &out {
+                for c in 0..count {
+                    let mut s = s.clone();
+                    s.0[m] = Some(c);
+                    next.push(s);
+                }
+            }
+            if count > 0 {
+                out = next;
+            }
+        }
+        out
+    }
+}

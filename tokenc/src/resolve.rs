@@ -1,0 +1,788 @@
+//! Resolve one permutation: merge its sources in `resolutionOrder` (later definitions win), apply
+//! `$extends`, determine every token's type, parse values, resolve aliases and JSON pointers,
+//! find cycles, and poison broken tokens without cascading.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::flatten::{Deprecation, TokenDef, TypeDecl};
+use crate::load::{Project, Step, pointer_get, unescape_pointer};
+use crate::model::{TokenId, TokenType, Value, visit_aliases};
+use crate::raw::{Node, NodeKind};
+use crate::source::Span;
+use crate::values::{Lookup, Reference, alias_path, parse_value};
+
+/// The chosen context of each modifier (`None`: its sources are left out).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Selection(pub Vec<Option<usize>>);
+
+impl Selection {
+    /// Every modifier at its default context.
+    pub fn defaults(project: &Project) -> Selection {
+        Selection(project.modifiers.iter().map(|m| m.default).collect())
+    }
+
+    /// `theme=dark,contrast=more` (modifiers without a context are left out).
+    pub fn label(&self, project: &Project) -> String {
+        project
+            .modifiers
+            .iter()
+            .zip(&self.0)
+            .filter_map(|(m, c)| c.map(|c| format!("{}={}", m.name, m.contexts[c].0)))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// One resolved token.
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// Dot-joined path.
+    pub path: String,
+    /// Its type, if it could be determined.
+    pub ty: Option<TokenType>,
+    /// Its value; `None` when the token is invalid or depends on an invalid token.
+    pub value: Option<Value>,
+    /// Name span of the definition that won.
+    pub span: Span,
+    /// `$description` of the latest definition that has one.
+    pub description: Option<String>,
+    /// Effective deprecation (own or inherited from a group).
+    pub deprecated: Option<Deprecation>,
+    /// `$extensions` of the latest definition that has them.
+    pub extensions: Option<Node>,
+}
+
+/// All tokens of one permutation, in order of first definition.
+#[derive(Clone, Debug, Default)]
+pub struct Resolved {
+    /// The tokens.
+    pub tokens: Vec<Token>,
+    /// Path → id.
+    pub index: HashMap<String, TokenId>,
+}
+
+impl Resolved {
+    /// The token with `id`.
+    pub fn get(&self, id: TokenId) -> &Token {
+        &self.tokens[id.0 as usize]
+    }
+
+    /// The token at `path`.
+    pub fn find(&self, path: &str) -> Option<&Token> {
+        self.index.get(path).map(|id| self.get(*id))
+    }
+
+    /// Follows whole-token aliases to the token holding a literal value.
+    pub fn final_target(&self, mut id: TokenId) -> TokenId {
+        for _ in 0..self.tokens.len() + 1 {
+            match &self.get(id).value {
+                Some(Value::Alias(next)) => id = *next,
+                _ => break,
+            }
+        }
+        id
+    }
+}
+
+struct Slot<'p> {
+    path: String,
+    defs: Vec<&'p TokenDef>,
+    /// For tokens copied by `$extends`: the path they were copied from.
+    origin: Option<String>,
+}
+
+#[derive(Default)]
+struct GroupInfo<'p> {
+    ty: Option<(TypeDecl, Span)>,
+    deprecated: Option<&'p Deprecation>,
+    extends: Option<(&'p str, Span)>,
+}
+
+/// Resolves the permutation `selection` of `project`.
+pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut slots: IndexMap<&str, Slot<'_>> = IndexMap::new();
+    let mut groups: HashMap<&str, GroupInfo<'_>> = HashMap::new();
+    for source in sources_of(project, selection) {
+        let flat = &project.sources[source];
+        for g in &flat.groups {
+            let info = groups.entry(g.path.as_str()).or_default();
+            match &g.ty {
+                TypeDecl::None => {}
+                other => info.ty = Some((other.clone(), g.name_span)),
+            }
+            if let Some(d) = &g.deprecated {
+                info.deprecated = Some(d);
+            }
+            if let Some((target, span)) = &g.extends {
+                info.extends = Some((target.as_str(), *span));
+            }
+        }
+        for t in &flat.tokens {
+            slots
+                .entry(t.path.as_str())
+                .or_insert_with(|| Slot {
+                    path: t.path.clone(),
+                    defs: Vec::new(),
+                    origin: None,
+                })
+                .defs
+                .push(t);
+        }
+    }
+    let mut slots: Vec<Slot<'_>> = slots.into_values().collect();
+    extend_groups(&mut slots, &groups, &mut diagnostics);
+
+    let index: HashMap<String, TokenId> = slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.path.clone(), TokenId(i as u32)))
+        .collect();
+    let mut resolver = Resolver {
+        project,
+        slots: &slots,
+        groups: &groups,
+        index: &index,
+        types: vec![TypeState::Unknown; slots.len()],
+        in_cycle: vec![false; slots.len()],
+        diagnostics: Vec::new(),
+    };
+    for i in 0..slots.len() {
+        resolver.type_of(i);
+    }
+    let mut values: Vec<Option<Value>> = Vec::with_capacity(slots.len());
+    let mut value_diagnostics = Vec::new();
+    for (i, slot) in slots.iter().enumerate() {
+        let value = match resolver.types[i] {
+            TypeState::Done(Some(ty)) if !resolver.in_cycle[i] => {
+                let node = &slot.defs.last().expect("a slot has a definition").value;
+                parse_value(ty, node, &slot.path, &mut resolver, &mut value_diagnostics)
+            }
+            _ => None,
+        };
+        values.push(value);
+    }
+    let types: Vec<Option<TokenType>> = resolver
+        .types
+        .iter()
+        .map(|t| match t {
+            TypeState::Done(t) => *t,
+            _ => None,
+        })
+        .collect();
+    let mut in_cycle = std::mem::take(&mut resolver.in_cycle);
+    diagnostics.append(&mut resolver.diagnostics);
+    diagnostics.append(&mut value_diagnostics);
+    find_cycles(&slots, &mut values, &mut in_cycle, &mut diagnostics);
+    poison(&mut values);
+
+    let mut tokens = Vec::with_capacity(slots.len());
+    for (slot, (value, ty)) in slots.iter().zip(values.into_iter().zip(types)) {
+        let last = slot.defs.last().expect("a slot has a definition");
+        let own_deprecated = slot.defs.iter().rev().find_map(|d| d.deprecated.clone());
+        let deprecated = own_deprecated
+            .or_else(|| inherited(&groups, &slot.path, |g| g.deprecated.cloned()))
+            .filter(|d| *d != Deprecation::No);
+        tokens.push(Token {
+            path: slot.path.clone(),
+            ty,
+            value,
+            span: last.name_span,
+            description: slot.defs.iter().rev().find_map(|d| d.description.clone()),
+            deprecated,
+            extensions: slot.defs.iter().rev().find_map(|d| d.extensions.clone()),
+        });
+    }
+    let resolved = Resolved { tokens, index };
+    deprecated_aliases(&resolved, &mut diagnostics);
+    (resolved, diagnostics)
+}
+
+/// Source indices of a permutation, in `resolutionOrder`.
+pub fn sources_of(project: &Project, selection: &Selection) -> Vec<usize> {
+    let mut out = Vec::new();
+    for step in &project.order {
+        match *step {
+            Step::Set(s) => out.extend(&project.sets[s].sources),
+            Step::Modifier(m) => {
+                if let Some(c) = selection.0.get(m).copied().flatten() {
+                    out.extend(&project.modifiers[m].contexts[c].1);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The nearest ancestor group of `path` for which `f` gives a value.
+fn inherited<'p, T>(
+    groups: &HashMap<&str, GroupInfo<'p>>,
+    path: &str,
+    f: impl Fn(&GroupInfo<'p>) -> Option<T>,
+) -> Option<T> {
+    let mut prefix = path;
+    loop {
+        prefix = match prefix.rfind('.') {
+            Some(i) => &prefix[..i],
+            None if prefix.is_empty() => return None,
+            None => "",
+        };
+        if let Some(v) = groups.get(prefix).and_then(&f) {
+            return Some(v);
+        }
+        if prefix.is_empty() {
+            return None;
+        }
+    }
+}
+
+/// A `{a.b}` or `#/a/b` group reference as a dot path.
+fn group_ref_path(target: &str) -> Option<String> {
+    if let Some(p) = alias_path(target) {
+        return Some(p.to_string());
+    }
+    let pointer = target.strip_prefix("#/")?;
+    Some(pointer.split('/').map(unescape_pointer).collect::<Vec<_>>().join("."))
+}
+
+/// Copies tokens of extended groups (`$extends`) into the extending groups, local tokens first.
+fn extend_groups<'p>(
+    slots: &mut Vec<Slot<'p>>,
+    groups: &HashMap<&'p str, GroupInfo<'p>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut pending: Vec<(&str, &str, Span)> = Vec::new();
+    for (path, info) in groups {
+        if let Some((target, span)) = info.extends {
+            pending.push((path, target, span));
+        }
+    }
+    if pending.is_empty() {
+        return;
+    }
+    pending.sort_by_key(|(_, _, span)| *span);
+    let targets: HashMap<&str, (String, Span)> = pending
+        .iter()
+        .filter_map(|(g, t, s)| group_ref_path(t).map(|p| (*g, (p, *s))))
+        .collect();
+    let mut done: HashMap<String, bool> = HashMap::new();
+    for (group, target, span) in &pending {
+        let Some(target_path) = group_ref_path(target) else {
+            diagnostics.push(
+                Diagnostic::error("invalid-value", format!("`$extends` of `{group}` must be \"{{group}}\" or \"#/group\""))
+                    .at(*span, ""),
+            );
+            continue;
+        };
+        // Follow the chain of extensions to find loops (a→b→a, or a group extending an ancestor).
+        let mut chain = vec![group.to_string()];
+        let mut next = Some(target_path.clone());
+        let mut cycle = false;
+        while let Some(t) = next {
+            let related = |a: &str, b: &str| a == b || a.starts_with(&format!("{b}.")) || b.starts_with(&format!("{a}."));
+            if chain.iter().any(|c| related(c, &t)) {
+                cycle = true;
+                chain.push(t);
+                break;
+            }
+            chain.push(t.clone());
+            next = targets.get(t.as_str()).map(|(p, _)| p.clone());
+        }
+        if cycle {
+            if done.insert(group.to_string(), false).is_none() {
+                diagnostics.push(
+                    Diagnostic::error("alias-cycle", format!("`$extends` loops: {}", chain.join(" → ")))
+                        .at(*span, "extends here")
+                        .with_help("a group cannot extend itself, an ancestor or a descendant, directly or through others"),
+                );
+            }
+            continue;
+        }
+        if !groups.contains_key(target_path.as_str()) {
+            let is_token = slots.iter().any(|s| s.path == target_path);
+            let d = Diagnostic::error(
+                "unknown-alias",
+                format!("`$extends` of `{group}` names `{target_path}`, which is not a group"),
+            )
+            .at(*span, if is_token { "this is a token; `$extends` needs a group" } else { "no such group" });
+            diagnostics.push(d);
+            continue;
+        }
+        done.insert(group.to_string(), true);
+    }
+    // Apply in dependency order: a group whose target also extends is applied after that target.
+    let mut applied: Vec<String> = Vec::new();
+    let mut remaining: Vec<(String, String)> = done
+        .iter()
+        .filter(|(_, ok)| **ok)
+        .filter_map(|(g, _)| targets.get(g.as_str()).map(|(t, _)| (g.clone(), t.clone())))
+        .collect();
+    remaining.sort();
+    while !remaining.is_empty() {
+        let before = remaining.len();
+        let mut i = 0;
+        while i < remaining.len() {
+            let (group, target) = &remaining[i];
+            let waits = remaining.iter().any(|(g, _)| g == target || target.starts_with(&format!("{g}.")));
+            if waits {
+                i += 1;
+                continue;
+            }
+            let prefix = format!("{target}.");
+            let existing: std::collections::HashSet<String> = slots.iter().map(|s| s.path.clone()).collect();
+            let mut added = Vec::new();
+            for slot in slots.iter() {
+                if let Some(rest) = slot.path.strip_prefix(&prefix) {
+                    let new_path = format!("{group}.{rest}");
+                    if !existing.contains(&new_path) {
+                        added.push(Slot {
+                            path: new_path,
+                            defs: slot.defs.clone(),
+                            origin: Some(slot.origin.clone().unwrap_or_else(|| slot.path.clone())),
+                        });
+                    }
+                }
+            }
+            slots.extend(added);
+            applied.push(group.clone());
+            remaining.remove(i);
+        }
+        if remaining.len() == before {
+            break; // only loops remain, already reported
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum TypeState {
+    Unknown,
+    Visiting,
+    Done(Option<TokenType>),
+}
+
+struct Resolver<'a, 'p> {
+    project: &'p Project,
+    slots: &'a [Slot<'p>],
+    groups: &'a HashMap<&'p str, GroupInfo<'p>>,
+    index: &'a HashMap<String, TokenId>,
+    types: Vec<TypeState>,
+    in_cycle: Vec<bool>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// What a value node refers to, before any checking.
+enum Target<'p> {
+    None,
+    /// A whole token, by path, with the span of the reference.
+    Token(String, Span),
+    /// A raw node reached by a property-level or cross-file pointer.
+    Node(&'p Node),
+    /// A broken reference, already reported.
+    Broken,
+}
+
+impl<'a, 'p> Resolver<'a, 'p> {
+    fn explicit_type(&self, i: usize) -> Option<TypeDecl> {
+        self.slots[i].defs.iter().rev().find_map(|d| match &d.ty {
+            TypeDecl::None => None,
+            other => Some(other.clone()),
+        })
+    }
+
+    fn group_type(&self, i: usize) -> Option<(TokenType, Span)> {
+        let slot = &self.slots[i];
+        let lookup = |path: &str| {
+            inherited(self.groups, path, |g| match &g.ty {
+                Some((TypeDecl::Known(t, _), span)) => Some(Some((*t, *span))),
+                Some((TypeDecl::Invalid, _)) => Some(None),
+                _ => None,
+            })
+        };
+        match lookup(&slot.path) {
+            Some(found) => found,
+            None => slot.origin.as_deref().and_then(lookup).flatten(),
+        }
+    }
+
+    /// Determines the type of token `start`, following whole-token aliases iteratively.
+    fn type_of(&mut self, start: usize) -> Option<TokenType> {
+        let mut stack = vec![start];
+        while let Some(&i) = stack.last() {
+            match self.types[i] {
+                TypeState::Done(t) => {
+                    stack.pop();
+                    if stack.is_empty() {
+                        return t;
+                    }
+                    continue;
+                }
+                TypeState::Visiting => {
+                    // Coming back after the target was resolved.
+                    let target = self.whole_alias(i).and_then(|p| self.index.get(&p).copied());
+                    let t = target.and_then(|t| match self.types[t.0 as usize] {
+                        TypeState::Done(t) => t,
+                        _ => None,
+                    });
+                    let t = t.or_else(|| self.group_type(i).map(|(t, _)| t));
+                    if t.is_none() && !self.in_cycle[i] && target.is_some_and(|t| !self.in_cycle[t.0 as usize]) {
+                        // The target exists but has no type: it is reported on its own.
+                    }
+                    self.types[i] = TypeState::Done(t);
+                    stack.pop();
+                    continue;
+                }
+                TypeState::Unknown => {}
+            }
+            match self.explicit_type(i) {
+                Some(TypeDecl::Known(t, _)) => {
+                    self.types[i] = TypeState::Done(Some(t));
+                    continue;
+                }
+                Some(_) => {
+                    self.types[i] = TypeState::Done(None);
+                    continue;
+                }
+                None => {}
+            }
+            let target = self.whole_alias(i).and_then(|p| self.index.get(&p).copied());
+            match target {
+                Some(t) => {
+                    let t = t.0 as usize;
+                    self.types[i] = TypeState::Visiting;
+                    if self.types[t] == TypeState::Visiting {
+                        // A loop of untyped aliases: report it once, naming every token.
+                        let from = stack.iter().position(|&s| s == t).unwrap_or(0);
+                        let members: Vec<usize> = stack[from..].to_vec();
+                        self.report_cycle(&members);
+                        for m in members {
+                            self.in_cycle[m] = true;
+                            self.types[m] = TypeState::Done(None);
+                        }
+                        continue;
+                    }
+                    stack.push(t);
+                }
+                None => {
+                    let t = self.group_type(i).map(|(t, _)| t);
+                    if t.is_none() && self.whole_alias(i).is_none() {
+                        let slot = &self.slots[i];
+                        self.diagnostics.push(
+                            Diagnostic::error("missing-type", format!("token `{}` has no type", slot.path))
+                                .at(slot.defs.last().expect("definition").name_span, "no `$type` here or on a parent group")
+                                .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
+                        );
+                    }
+                    self.types[i] = TypeState::Done(t);
+                }
+            }
+        }
+        None
+    }
+
+    fn report_cycle(&mut self, members: &[usize]) {
+        let mut names: Vec<&str> = members.iter().map(|&m| self.slots[m].path.as_str()).collect();
+        names.push(names[0]);
+        let first = members[0];
+        let mut d = Diagnostic::error("alias-cycle", format!("aliases form a cycle: {}", names.join(" → ")))
+            .at(self.slots[first].defs.last().expect("definition").value.span, "this alias starts the cycle");
+        for &m in &members[1..] {
+            d = d.with_secondary(self.slots[m].defs.last().expect("definition").value.span, format!("`{}`", self.slots[m].path));
+        }
+        self.diagnostics.push(d.with_help("point one of these tokens at a value instead of an alias"));
+    }
+
+    /// The path a token's whole value aliases, if it is a whole-token reference.
+    fn whole_alias(&self, i: usize) -> Option<String> {
+        let node = &self.slots[i].defs.last()?.value;
+        match self.target_of(node, false) {
+            Target::Token(path, _) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Classifies a value node. With `report`, broken references are reported.
+    fn target_of(&self, node: &'p Node, report: bool) -> Target<'p> {
+        if let Some(s) = node.as_str() {
+            return match alias_path(s) {
+                Some(p) => Target::Token(p.to_string(), node.span),
+                None => Target::None,
+            };
+        }
+        let Some(entries) = node.as_object() else { return Target::None };
+        let [entry] = entries else { return Target::None };
+        if entry.key != "$ref" {
+            return Target::None;
+        }
+        let Some(pointer) = entry.value.as_str() else { return Target::None };
+        let span = entry.value.span;
+        let (file, fragment) = match pointer.split_once('#') {
+            Some((f, p)) => (f, p),
+            None => (pointer, ""),
+        };
+        let segments: Vec<String> = match fragment.strip_prefix('/') {
+            Some(rest) => rest.split('/').map(unescape_pointer).collect(),
+            None => Vec::new(),
+        };
+        if !file.is_empty() {
+            // Cross-file pointer: resolve inside that file's own tree.
+            let base = self.project.files.path(span.file).parent().map(|p| p.join(file));
+            let id = base.and_then(|b| self.project.files.find(&crate::source::normalize(&b)));
+            let flat = id.and_then(|id| self.project.pointer_files.iter().find(|(f, _)| *f == id));
+            let Some((_, flat)) = flat else { return Target::Broken }; // reported by the loader
+            let flat = &self.project.sources[*flat];
+            for cut in (1..=segments.len()).rev() {
+                let path = segments[..cut].join(".");
+                if let Some(t) = flat.tokens.iter().find(|t| t.path == path) {
+                    let rest = &segments[cut..];
+                    let rest = match rest.first().map(|s| s.as_str()) {
+                        Some("$value") => &rest[1..],
+                        _ if rest.is_empty() => rest,
+                        _ => return Target::Broken,
+                    };
+                    let pointer = rest.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect::<String>();
+                    return match pointer_get(&t.value, &pointer) {
+                        Some(n) => Target::Node(n),
+                        None => Target::Broken,
+                    };
+                }
+            }
+            return Target::Broken;
+        }
+        // In-document pointer: resolved in the merged tree of this permutation.
+        for cut in (1..=segments.len()).rev() {
+            let path = segments[..cut].join(".");
+            let Some(&id) = self.index.get(&path) else { continue };
+            let rest = &segments[cut..];
+            return match rest.first().map(|s| s.as_str()) {
+                None => Target::Token(path, span),
+                Some("$value") if rest.len() == 1 => Target::Token(path, span),
+                Some("$value") => {
+                    let pointer = rest[1..].iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect::<String>();
+                    match self.property(id, &pointer) {
+                        Some(n) => Target::Node(n),
+                        None => {
+                            if report {
+                                return Target::Broken;
+                            }
+                            Target::Broken
+                        }
+                    }
+                }
+                Some(_) => Target::Broken,
+            };
+        }
+        Target::Broken
+    }
+
+    /// The raw node at `pointer` inside token `id`'s value, following whole-token aliases.
+    fn property(&self, mut id: TokenId, pointer: &str) -> Option<&'p Node> {
+        for _ in 0..64 {
+            let node = &self.slots[id.0 as usize].defs.last()?.value;
+            match self.target_of(node, false) {
+                Target::Token(path, _) => id = *self.index.get(&path)?,
+                Target::Node(n) => return pointer_get(n, pointer),
+                _ => return pointer_get(node, pointer),
+            }
+        }
+        None
+    }
+
+    fn type_state(&self, id: TokenId) -> Option<TokenType> {
+        match self.types[id.0 as usize] {
+            TypeState::Done(t) => t,
+            _ => None,
+        }
+    }
+}
+
+impl<'p> Lookup<'p> for Resolver<'_, 'p> {
+    fn reference(&mut self, node: &'p Node, expected: TokenType) -> Reference<'p> {
+        match self.target_of(node, true) {
+            Target::None => Reference::Literal(node),
+            Target::Node(n) => Reference::Literal(n),
+            Target::Broken => {
+                let text = node
+                    .get("$ref")
+                    .and_then(|e| e.value.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                self.diagnostics.push(
+                    Diagnostic::error("unknown-alias", format!("`$ref` \"{text}\" points at nothing"))
+                        .at(node.span, "no token or property here")
+                        .with_help("point at a token (`#/group/token`) or a property of its `$value` (`#/group/token/$value/components/0`)"),
+                );
+                Reference::Broken
+            }
+            Target::Token(path, span) => match self.index.get(&path).copied() {
+                Some(id) => {
+                    let target_ty = self.type_state(id);
+                    match target_ty {
+                        Some(t) if t == expected => Reference::Token(id),
+                        Some(t) => {
+                            let target_span = self.slots[id.0 as usize].defs.last().map(|d| d.name_span);
+                            let mut d = Diagnostic::error(
+                                "type-mismatch",
+                                format!("`{path}` is a {t} token, but a {expected} is expected here"),
+                            )
+                            .at(span, format!("expected a {expected}"));
+                            if let Some(s) = target_span {
+                                d = d.with_secondary(s, format!("`{path}` is a {t}"));
+                            }
+                            self.diagnostics.push(d.with_help(format!("alias a {expected} token instead")));
+                            Reference::Broken
+                        }
+                        // The target is invalid or in a cycle: it is reported there.
+                        None => Reference::Broken,
+                    }
+                }
+                None => {
+                    let is_group = self.groups.contains_key(path.as_str());
+                    let mut d = Diagnostic::error("unknown-alias", format!("unknown alias `{{{path}}}`"))
+                        .at(span, format!("no token `{path}`"));
+                    if is_group {
+                        d = d.with_help(if self.index.contains_key(&format!("{path}.$root")) {
+                            format!("`{path}` is a group; did you mean `{{{path}.$root}}`?")
+                        } else {
+                            format!("`{path}` is a group; aliases must name a token")
+                        });
+                    } else if let Some(m) = did_you_mean(&path, self.index.keys().map(|k| k.as_str())) {
+                        d = d.with_help(format!("did you mean `{{{m}}}`?"));
+                    }
+                    self.diagnostics.push(d);
+                    Reference::Broken
+                }
+            },
+        }
+    }
+}
+
+/// Finds alias cycles among parsed values (iteratively, so 10,000-long chains are fine),
+/// reports each once naming every token, and drops the values of the tokens in it.
+fn find_cycles(slots: &[Slot<'_>], values: &mut [Option<Value>], in_cycle: &mut [bool], diagnostics: &mut Vec<Diagnostic>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Color {
+        White,
+        Grey,
+        Black,
+    }
+    let n = values.len();
+    let edges: Vec<Vec<usize>> = values
+        .iter()
+        .map(|v| {
+            let mut out = Vec::new();
+            if let Some(v) = v {
+                visit_aliases(v, &mut |id| out.push(id.0 as usize));
+            }
+            out
+        })
+        .collect();
+    let mut color = vec![Color::White; n];
+    let mut found: Vec<Vec<usize>> = Vec::new();
+    for start in 0..n {
+        if color[start] != Color::White {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        color[start] = Color::Grey;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&target) = edges[node].get(*next) {
+                *next += 1;
+                match color[target] {
+                    Color::White => {
+                        color[target] = Color::Grey;
+                        stack.push((target, 0));
+                    }
+                    Color::Grey => {
+                        let from = stack.iter().position(|(s, _)| *s == target).unwrap_or(0);
+                        found.push(stack[from..].iter().map(|(s, _)| *s).collect());
+                    }
+                    Color::Black => {}
+                }
+            } else {
+                color[node] = Color::Black;
+                stack.pop();
+            }
+        }
+    }
+    for members in found {
+        if members.iter().any(|&m| in_cycle[m]) {
+            continue;
+        }
+        let mut names: Vec<&str> = members.iter().map(|&m| slots[m].path.as_str()).collect();
+        names.push(names[0]);
+        let span = |m: usize| slots[m].defs.last().expect("definition").value.span;
+        let mut d = Diagnostic::error("alias-cycle", format!("aliases form a cycle: {}", names.join(" → ")))
+            .at(span(members[0]), "this alias starts the cycle");
+        for &m in &members[1..] {
+            d = d.with_secondary(span(m), format!("`{}`", slots[m].path));
+        }
+        diagnostics.push(d.with_help("point one of these tokens at a value instead of an alias"));
+        for &m in &members {
+            in_cycle[m] = true;
+        }
+    }
+    for (i, cyclic) in in_cycle.iter().enumerate() {
+        if *cyclic {
+            values[i] = None;
+        }
+    }
+}
+
+/// Drops the value of every token that depends, directly or not, on a token without one.
+/// Nothing is reported: the broken token itself already was.
+fn poison(values: &mut [Option<Value>]) {
+    let n = values.len();
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, v) in values.iter().enumerate() {
+        if let Some(v) = v {
+            visit_aliases(v, &mut |id| dependents[id.0 as usize].push(i));
+        }
+    }
+    let mut queue: Vec<usize> = (0..n).filter(|&i| values[i].is_none()).collect();
+    while let Some(broken) = queue.pop() {
+        for &d in &dependents[broken] {
+            if values[d].is_some() {
+                values[d] = None;
+                queue.push(d);
+            }
+        }
+    }
+}
+
+/// `deprecated-alias`: a token that is not deprecated aliases one that is.
+fn deprecated_aliases(resolved: &Resolved, diagnostics: &mut Vec<Diagnostic>) {
+    for token in &resolved.tokens {
+        if token.deprecated.is_some() {
+            continue;
+        }
+        let Some(value) = &token.value else { continue };
+        let mut targets = Vec::new();
+        visit_aliases(value, &mut |id| targets.push(id));
+        for id in targets {
+            let target = resolved.get(id);
+            if let Some(dep) = &target.deprecated {
+                let mut d = Diagnostic {
+                    severity: Severity::Warning,
+                    ..Diagnostic::warning(
+                        "deprecated-alias",
+                        format!("`{}` aliases the deprecated token `{}`", token.path, target.path),
+                    )
+                }
+                .at(token.span, "")
+                .with_secondary(target.span, "deprecated here");
+                if let Deprecation::Because(why) = dep {
+                    d = d.with_help(why.clone());
+                }
+                diagnostics.push(d);
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn is_object(node: &Node) -> bool {
+    matches!(node.kind, NodeKind::Object(_))
+}

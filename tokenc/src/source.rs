@@ -1,0 +1,265 @@
+//! Source files, byte spans and the [`SourceLoader`] trait through which the library reads files.
+//!
+//! The library never touches the file system itself: the binary implements [`SourceLoader`] over
+//! the disk and tests implement it over memory ([`MemoryLoader`]), which is also how file-system
+//! faults are injected.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use codespan_reporting::files::{Files, SimpleFile};
+
+/// Identifies one file in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// The file the range belongs to.
+    pub file: FileId,
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span over `range` in `file`.
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        Span {
+            file,
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    /// The byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Every file read during one compilation, with display names relative to the working folder.
+#[derive(Default)]
+pub struct SourceMap {
+    files: Vec<SimpleFile<String, String>>,
+    paths: Vec<PathBuf>,
+}
+
+impl SourceMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        self.files.push(SimpleFile::new(name, text));
+        self.paths.push(path);
+        id
+    }
+
+    /// The text of a file.
+    pub fn text(&self, id: FileId) -> &str {
+        self.files[id.0 as usize].source()
+    }
+
+    /// The display name of a file.
+    pub fn name(&self, id: FileId) -> &str {
+        self.files[id.0 as usize].name()
+    }
+
+    /// The path a file was loaded from.
+    pub fn path(&self, id: FileId) -> &Path {
+        &self.paths[id.0 as usize]
+    }
+
+    /// The id of a file already loaded from `path`.
+    pub fn find(&self, path: &Path) -> Option<FileId> {
+        self.paths
+            .iter()
+            .position(|p| p == path)
+            .map(|i| FileId(i as u32))
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, id: FileId, byte: usize) -> (usize, usize) {
+        match self.location(id, byte) {
+            Ok(loc) => (loc.line_number, loc.column_number),
+            Err(_) => (1, 1),
+        }
+    }
+
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text(span.file).get(span.range()).unwrap_or("")
+    }
+}
+
+impl<'a> Files<'a> for SourceMap {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0 as usize)
+            .map(|f| f.name().as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0 as usize)
+            .map(|f| f.source().as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn line_index(
+        &'a self,
+        id: FileId,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0 as usize)
+            .ok_or(codespan_reporting::files::Error::FileMissing)?
+            .line_index((), byte_index)
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0 as usize)
+            .ok_or(codespan_reporting::files::Error::FileMissing)?
+            .line_range((), line_index)
+    }
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// Nothing exists at the path.
+    NotFound,
+    /// The path is a directory.
+    IsDirectory,
+    /// The bytes are not UTF-8; `valid_up_to` is the offset of the first bad byte.
+    InvalidUtf8 {
+        /// Offset of the first invalid byte.
+        valid_up_to: usize,
+    },
+    /// Any other failure, with the operating system's message.
+    Other(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound => f.write_str("no such file"),
+            LoadError::IsDirectory => f.write_str("it is a directory, not a file"),
+            LoadError::InvalidUtf8 { valid_up_to } => {
+                write!(f, "it is not valid UTF-8 (first bad byte at offset {valid_up_to})")
+            }
+            LoadError::Other(msg) => f.write_str(msg),
+        }
+    }
+}
+
+/// How the library reads files. The binary reads the disk; tests read memory.
+pub trait SourceLoader {
+    /// Reads a whole file as UTF-8 text.
+    fn read(&self, path: &Path) -> Result<String, LoadError>;
+
+    /// The canonical form of `path` (symbolic links followed), used for the project-folder check.
+    /// Loaders without links return the lexically normalised path.
+    fn canonicalize(&self, path: &Path) -> Result<PathBuf, LoadError> {
+        Ok(normalize(path))
+    }
+
+    /// The name shown in diagnostics for `path`, usually relative to the working folder.
+    fn display_name(&self, path: &Path) -> String {
+        path.display().to_string()
+    }
+}
+
+/// A [`SourceLoader`] over an in-memory map of paths to contents, for tests and embedding.
+#[derive(Default, Clone)]
+pub struct MemoryLoader {
+    files: HashMap<PathBuf, Result<String, LoadError>>,
+}
+
+impl MemoryLoader {
+    /// An empty loader.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file.
+    pub fn insert(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) -> &mut Self {
+        self.files.insert(normalize(&path.into()), Ok(text.into()));
+        self
+    }
+
+    /// Makes reading `path` fail with `error`.
+    pub fn insert_error(&mut self, path: impl Into<PathBuf>, error: LoadError) -> &mut Self {
+        self.files.insert(normalize(&path.into()), Err(error));
+        self
+    }
+}
+
+impl SourceLoader for MemoryLoader {
+    fn read(&self, path: &Path) -> Result<String, LoadError> {
+        let path = normalize(path);
+        match self.files.get(&path) {
+            Some(result) => result.clone(),
+            None if self.files.keys().any(|k| k.starts_with(&path)) => Err(LoadError::IsDirectory),
+            None => Err(LoadError::NotFound),
+        }
+    }
+}
+
+/// Removes `.` and resolves `..` lexically, without touching the disk.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                let at_root = out.has_root() && out.parent().is_none();
+                if !at_root && !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_resolves_dots() {
+        assert_eq!(normalize(Path::new("a/./b/../c")), PathBuf::from("a/c"));
+        assert_eq!(normalize(Path::new("/p/x/../../..")), PathBuf::from("/"));
+        assert_eq!(normalize(Path::new("../a")), PathBuf::from("../a"));
+    }
+
+    #[test]
+    fn memory_loader_reports_directories() {
+        let mut loader = MemoryLoader::new();
+        loader.insert("/p/dir/a.toml", "");
+        assert_eq!(loader.read(Path::new("/p/dir")), Err(LoadError::IsDirectory));
+        assert_eq!(loader.read(Path::new("/p/none")), Err(LoadError::NotFound));
+        assert_eq!(loader.read(Path::new("/p/dir/../dir/a.toml")), Ok(String::new()));
+    }
+}

@@ -1,0 +1,581 @@
+//! Typed parsing of `$value`s: raw [`Node`] → [`Value`], checked against the spec's shapes and
+//! ranges. Values out of range are rejected, never clamped.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{
+    Color, ColorSpace, Dimension, Duration, FONT_WEIGHT_KEYWORDS, GRADIENT_FIELDS, SHADOW_FIELDS,
+    STROKE_KEYWORDS, TokenType, Value, composite_fields,
+};
+use crate::raw::{Node, NodeKind};
+
+/// What a reference inside a value turned out to be.
+pub enum Reference<'n> {
+    /// Not a reference: parse the node itself.
+    Literal(&'n Node),
+    /// A whole-token alias (`{a.b}` or a pointer to a token).
+    Token(crate::model::TokenId),
+    /// A broken reference (already reported).
+    Broken,
+}
+
+/// Resolves references met while parsing a value.
+pub trait Lookup<'n> {
+    /// Classifies `node`: a literal, an alias to a token whose type must be `expected`, or a
+    /// property-level JSON pointer (returned as the node it points at).
+    fn reference(&mut self, node: &'n Node, expected: TokenType) -> Reference<'n>;
+}
+
+/// Whether `s` is written as an alias (`{a.b}`), returning the path inside the braces.
+pub fn alias_path(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix('{')?.strip_suffix('}')?;
+    (!inner.is_empty() && !inner.contains(['{', '}'])).then_some(inner)
+}
+
+/// Parses a value of type `ty` from `node`. Problems go to `diagnostics`; `None` means invalid.
+pub fn parse_value<'n>(
+    ty: TokenType,
+    node: &'n Node,
+    path: &str,
+    lookup: &mut dyn Lookup<'n>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Value> {
+    let mut p = Parser {
+        path,
+        lookup,
+        diagnostics,
+    };
+    p.value(ty, node)
+}
+
+struct Parser<'a, 'n> {
+    path: &'a str,
+    lookup: &'a mut dyn Lookup<'n>,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+fn code_for(ty: TokenType) -> &'static str {
+    match ty {
+        TokenType::Color => "invalid-color",
+        TokenType::Dimension => "invalid-dimension",
+        TokenType::Duration => "invalid-duration",
+        _ => "invalid-value",
+    }
+}
+
+impl<'n> Parser<'_, 'n> {
+    fn fail(&mut self, ty: TokenType, node: &Node, message: String, label: &str, help: Option<String>) -> Option<Value> {
+        let mut d = Diagnostic::error(code_for(ty), format!("{message} in `{}`", self.path)).at(node.span, label);
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.diagnostics.push(d);
+        None
+    }
+
+    /// A value (or part) of type `ty`, which may be an alias.
+    fn value(&mut self, ty: TokenType, node: &'n Node) -> Option<Value> {
+        let node = match self.lookup.reference(node, ty) {
+            Reference::Literal(n) => n,
+            Reference::Token(id) => return Some(Value::Alias(id)),
+            Reference::Broken => return None,
+        };
+        match ty {
+            TokenType::Color => self.color(node),
+            TokenType::Dimension => self.dimension(node),
+            TokenType::Duration => self.duration(node),
+            TokenType::Number => self.number(ty, node, "a number").map(Value::Number),
+            TokenType::FontFamily => self.font_family(node),
+            TokenType::FontWeight => self.font_weight(node),
+            TokenType::CubicBezier => self.cubic_bezier(node),
+            TokenType::StrokeStyle => self.stroke_style(node),
+            TokenType::Border | TokenType::Transition | TokenType::Typography => {
+                let parts = self.fields(ty, node, composite_fields(ty), &[])?;
+                Some(match ty {
+                    TokenType::Border => Value::Border(Box::new(parts.try_into().ok()?)),
+                    TokenType::Transition => Value::Transition(Box::new(parts.try_into().ok()?)),
+                    _ => Value::Typography(Box::new(parts.try_into().ok()?)),
+                })
+            }
+            TokenType::Shadow => self.shadow(node),
+            TokenType::Gradient => self.gradient(node),
+        }
+    }
+
+    /// A finite number.
+    fn number(&mut self, ty: TokenType, node: &'n Node, what: &str) -> Option<f64> {
+        let node = match self.lookup.reference(node, TokenType::Number) {
+            Reference::Literal(n) => n,
+            Reference::Token(_) => {
+                self.fail(ty, node, format!("expected {what}, found an alias"), "aliases cannot stand for a part of a value here", Some("write the number, or use a `$ref` JSON pointer to the exact property".into()));
+                return None;
+            }
+            Reference::Broken => return None,
+        };
+        match node.kind {
+            NodeKind::Number(n) if n.is_finite() => Some(n),
+            NodeKind::Number(_) => {
+                self.fail(ty, node, format!("{what} is too large or not a number"), "not a finite number", None);
+                None
+            }
+            _ => {
+                let help = node.as_str().and_then(|s| s.trim().parse::<f64>().ok()).map(|n| format!("write the number without quotes: {n}"));
+                self.fail(ty, node, format!("expected {what}, found {}", node.kind_name()), "", help);
+                None
+            }
+        }
+    }
+
+    fn object(&mut self, ty: TokenType, node: &'n Node, shape: &str) -> Option<&'n [crate::raw::Entry]> {
+        match node.as_object() {
+            Some(entries) => Some(entries),
+            None => {
+                let help = match (ty, node.as_str()) {
+                    (TokenType::Color, Some(s)) => legacy_color_help(s),
+                    (TokenType::Dimension | TokenType::Duration, Some(s)) => legacy_unit_help(s),
+                    _ => None,
+                }
+                .or_else(|| Some(format!("write {shape}")));
+                self.fail(ty, node, format!("expected a {ty} object, found {}", node.kind_name()), "", help);
+                None
+            }
+        }
+    }
+
+    fn unknown_fields(&mut self, ty: TokenType, node: &'n Node, known: &[&str]) -> bool {
+        let mut ok = true;
+        for e in node.as_object().unwrap_or(&[]) {
+            if !known.contains(&e.key.as_str()) {
+                let help = crate::diagnostics::did_you_mean(&e.key, known.iter().copied())
+                    .map(|m| format!("did you mean `{m}`?"))
+                    .unwrap_or_else(|| format!("{ty} values have: {}", known.join(", ")));
+                self.diagnostics.push(
+                    Diagnostic::error(code_for(ty), format!("unknown {ty} property `{}` in `{}`", e.key, self.path))
+                        .at(e.key_span, "not part of this type")
+                        .with_help(help),
+                );
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    fn color(&mut self, node: &'n Node) -> Option<Value> {
+        const SHAPE: &str = "`{ colorSpace = \"srgb\", components = [r, g, b], alpha = 1, hex = \"#rrggbb\" }`";
+        let ty = TokenType::Color;
+        self.object(ty, node, SHAPE)?;
+        let mut ok = self.unknown_fields(ty, node, &["colorSpace", "components", "alpha", "hex"]);
+        let space = match node.get("colorSpace") {
+            Some(e) => match self.lookup.reference(&e.value, TokenType::Color) {
+                Reference::Literal(n) => match n.as_str().and_then(ColorSpace::parse) {
+                    Some(s) => Some(s),
+                    None => {
+                        let names = ColorSpace::ALL.map(|(_, n)| n);
+                        let help = n
+                            .as_str()
+                            .and_then(|s| crate::diagnostics::did_you_mean(s, names.iter().copied()))
+                            .map(|m| format!("did you mean \"{m}\"?"))
+                            .unwrap_or_else(|| format!("colour spaces are: {}", names.join(", ")));
+                        self.fail(ty, n, "unknown colorSpace".into(), "not a DTCG colour space", Some(help));
+                        None
+                    }
+                },
+                _ => None,
+            },
+            None => {
+                self.fail(ty, node, "colour without `colorSpace`".into(), "", Some(format!("write {SHAPE}")));
+                None
+            }
+        };
+        let mut components = [None; 3];
+        match node.get("components") {
+            Some(e) => {
+                let list = match self.lookup.reference(&e.value, TokenType::Color) {
+                    Reference::Literal(n) => n,
+                    _ => return None,
+                };
+                match list.as_array() {
+                    Some(items) if items.len() == 3 => {
+                        for (i, item) in items.iter().enumerate() {
+                            let item = match self.lookup.reference(item, TokenType::Number) {
+                                Reference::Literal(n) => n,
+                                _ => {
+                                    ok = false;
+                                    continue;
+                                }
+                            };
+                            if item.as_str() == Some("none") {
+                                continue;
+                            }
+                            match self.number(ty, item, "a colour component") {
+                                Some(v) => {
+                                    if let Some(space) = space {
+                                        let (lo, hi) = space.ranges()[i];
+                                        let hue = hi == Some(360.0);
+                                        let below = lo.is_some_and(|lo| v < lo);
+                                        let above = hi.is_some_and(|hi| if hue { v >= hi } else { v > hi });
+                                        if below || above {
+                                            let range = match (lo, hi) {
+                                                (Some(lo), Some(hi)) if hue => format!("[{lo}, {hi})"),
+                                                (Some(lo), Some(hi)) => format!("[{lo}, {hi}]"),
+                                                (Some(lo), None) => format!("≥ {lo}"),
+                                                _ => String::new(),
+                                            };
+                                            self.fail(ty, item, format!("colour component {} of {} is outside {range}", i + 1, space.as_str()), "out of range", Some("values are rejected, not clamped; use a wider colour space for out-of-gamut colours".into()));
+                                            ok = false;
+                                        }
+                                    }
+                                    components[i] = Some(v);
+                                }
+                                None => ok = false,
+                            }
+                        }
+                    }
+                    _ => {
+                        self.fail(ty, list, "`components` must be an array of three numbers".into(), "", None);
+                        ok = false;
+                    }
+                }
+            }
+            None => {
+                self.fail(ty, node, "colour without `components`".into(), "", Some(format!("write {SHAPE}")));
+                ok = false;
+            }
+        }
+        let mut alpha = 1.0;
+        if let Some(e) = node.get("alpha") {
+            match self.number(ty, &e.value, "alpha") {
+                Some(a) if (0.0..=1.0).contains(&a) => alpha = a,
+                Some(_) => {
+                    self.fail(ty, &e.value, "alpha is outside [0, 1]".into(), "out of range", None);
+                    ok = false;
+                }
+                None => ok = false,
+            }
+        }
+        let mut hex = None;
+        if let Some(e) = node.get("hex") {
+            match e.value.as_str() {
+                Some(s) if s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit()) => {
+                    hex = Some(s.to_ascii_lowercase())
+                }
+                _ => {
+                    self.fail(ty, &e.value, "`hex` must be a 6-digit `#rrggbb` string".into(), "", Some("alpha belongs in `alpha`, not in `hex`".into()));
+                    ok = false;
+                }
+            }
+        }
+        let space = space?;
+        ok.then(|| {
+            Value::Color(Color {
+                space,
+                components,
+                alpha,
+                hex,
+            })
+        })
+    }
+
+    fn unit_value(&mut self, ty: TokenType, node: &'n Node, units: &[&str]) -> Option<(f64, String)> {
+        let shape = format!("`{{ value = 16, unit = \"{}\" }}`", units[0]);
+        self.object(ty, node, &shape)?;
+        let ok = self.unknown_fields(ty, node, &["value", "unit"]);
+        let value = match node.get("value") {
+            Some(e) => self.number(ty, &e.value, "a number"),
+            None => {
+                self.fail(ty, node, format!("{ty} without `value`"), "", Some(format!("write {shape}")));
+                None
+            }
+        };
+        let unit = match node.get("unit") {
+            Some(e) => match e.value.as_str() {
+                Some(u) if units.contains(&u) => Some(u.to_string()),
+                Some(u) if ty == TokenType::Dimension && CSS_LENGTH_UNITS.contains(&u) => {
+                    self.diagnostics.push(
+                        Diagnostic::error("unit-not-in-spec", format!("unit `{u}` is not in the DTCG spec in `{}`", self.path))
+                            .at(e.value.span, "DTCG dimensions use px or rem")
+                            .with_help("convert to px or rem, or put the CSS in `$extensions.\"dev.crust\".css`; relax with `--warn unit-not-in-spec`"),
+                    );
+                    None
+                }
+                Some(u) => {
+                    let help = crate::diagnostics::did_you_mean(u, units.iter().copied())
+                        .map(|m| format!("did you mean \"{m}\"?"))
+                        .unwrap_or_else(|| format!("{ty} units are: {}", units.join(", ")));
+                    self.fail(ty, &e.value, format!("unknown {ty} unit \"{u}\""), "", Some(help));
+                    None
+                }
+                None => {
+                    self.fail(ty, &e.value, "`unit` must be a string".into(), "", None);
+                    None
+                }
+            },
+            None => {
+                self.fail(ty, node, format!("{ty} without `unit`"), "", Some("the unit is required, even for 0".into()));
+                None
+            }
+        };
+        if !ok {
+            return None;
+        }
+        Some((value?, unit?))
+    }
+
+    fn dimension(&mut self, node: &'n Node) -> Option<Value> {
+        let (value, unit) = self.unit_value(TokenType::Dimension, node, &["px", "rem"])?;
+        Some(Value::Dimension(Dimension { value, unit }))
+    }
+
+    fn duration(&mut self, node: &'n Node) -> Option<Value> {
+        let (value, unit) = self.unit_value(TokenType::Duration, node, &["ms", "s"])?;
+        if value < 0.0 {
+            let v = node.get("value").map(|e| &e.value).unwrap_or(node);
+            return self.fail(TokenType::Duration, v, "negative duration".into(), "durations are ≥ 0", None);
+        }
+        Some(Value::Duration(Duration { value, unit }))
+    }
+
+    fn font_family(&mut self, node: &'n Node) -> Option<Value> {
+        let ty = TokenType::FontFamily;
+        match &node.kind {
+            NodeKind::String(s) if !s.trim().is_empty() => Some(Value::FontFamily(vec![s.clone()])),
+            NodeKind::Array(items) if !items.is_empty() => {
+                let mut names = Vec::new();
+                for item in items {
+                    match item.as_str() {
+                        Some(s) if !s.trim().is_empty() => names.push(s.to_string()),
+                        _ => {
+                            self.fail(ty, item, "font family names must be non-empty strings".into(), "", None);
+                            return None;
+                        }
+                    }
+                }
+                Some(Value::FontFamily(names))
+            }
+            _ => self.fail(ty, node, format!("expected a font family name or a list of them, found {}", node.kind_name()), "", Some("write `\"Inter\"` or `[\"Inter\", \"system-ui\", \"sans-serif\"]`".into())),
+        }
+    }
+
+    fn font_weight(&mut self, node: &'n Node) -> Option<Value> {
+        let ty = TokenType::FontWeight;
+        match &node.kind {
+            NodeKind::String(s) => match FONT_WEIGHT_KEYWORDS.iter().find(|(k, _)| k == s) {
+                Some((_, n)) => Some(Value::FontWeight(f64::from(*n))),
+                None => {
+                    let help = crate::diagnostics::did_you_mean(s, FONT_WEIGHT_KEYWORDS.iter().map(|(k, _)| *k))
+                        .map(|m| format!("did you mean \"{m}\"?"))
+                        .unwrap_or_else(|| "use a number from 1 to 1000 or a DTCG keyword such as \"semi-bold\"".into());
+                    self.fail(ty, node, format!("unknown font weight \"{s}\""), "", Some(help))
+                }
+            },
+            _ => {
+                let n = self.number(ty, node, "a font weight")?;
+                if (1.0..=1000.0).contains(&n) {
+                    Some(Value::FontWeight(n))
+                } else {
+                    self.fail(ty, node, "font weight is outside 1–1000".into(), "out of range", None)
+                }
+            }
+        }
+    }
+
+    fn cubic_bezier(&mut self, node: &'n Node) -> Option<Value> {
+        let ty = TokenType::CubicBezier;
+        let Some(items) = node.as_array().filter(|i| i.len() == 4) else {
+            return self.fail(ty, node, "a cubic Bézier must be an array of four numbers".into(), "", Some("write `[0.4, 0, 0.2, 1]` (P1x, P1y, P2x, P2y)".into()));
+        };
+        let mut out = [0.0; 4];
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.number(ty, item, "a number") {
+                Some(v) if (i == 0 || i == 2) && !(0.0..=1.0).contains(&v) => {
+                    self.fail(ty, item, "cubic Bézier x coordinates must be in [0, 1]".into(), "out of range", None);
+                    ok = false;
+                }
+                Some(v) => out[i] = v,
+                None => ok = false,
+            }
+        }
+        ok.then_some(Value::CubicBezier(out))
+    }
+
+    fn stroke_style(&mut self, node: &'n Node) -> Option<Value> {
+        let ty = TokenType::StrokeStyle;
+        match &node.kind {
+            NodeKind::String(s) if STROKE_KEYWORDS.contains(&s.as_str()) => Some(Value::StrokeKeyword(s.clone())),
+            NodeKind::String(s) => {
+                let help = crate::diagnostics::did_you_mean(s, STROKE_KEYWORDS.iter().copied())
+                    .map(|m| format!("did you mean \"{m}\"?"))
+                    .unwrap_or_else(|| format!("stroke styles are: {}", STROKE_KEYWORDS.join(", ")));
+                self.fail(ty, node, format!("unknown stroke style \"{s}\""), "", Some(help))
+            }
+            NodeKind::Object(_) => {
+                let ok = self.unknown_fields(ty, node, &["dashArray", "lineCap"]);
+                let dashes = match node.get("dashArray").map(|e| &e.value) {
+                    Some(list) => match list.as_array() {
+                        Some(items) if !items.is_empty() => {
+                            let mut out = Vec::new();
+                            for item in items {
+                                out.push(self.value(TokenType::Dimension, item));
+                            }
+                            out.into_iter().collect::<Option<Vec<_>>>()
+                        }
+                        _ => self.fail(ty, list, "`dashArray` must be a non-empty array of dimensions".into(), "", None).map(|_| Vec::new()),
+                    },
+                    None => self.fail(ty, node, "stroke style without `dashArray`".into(), "", None).map(|_| Vec::new()),
+                };
+                let cap = match node.get("lineCap").map(|e| &e.value) {
+                    Some(n) => match n.as_str() {
+                        Some(c @ ("round" | "butt" | "square")) => Some(c.to_string()),
+                        _ => self.fail(ty, n, "`lineCap` must be \"round\", \"butt\" or \"square\"".into(), "", None).map(|_| String::new()),
+                    },
+                    None => self.fail(ty, node, "stroke style without `lineCap`".into(), "", None).map(|_| String::new()),
+                };
+                if !ok {
+                    return None;
+                }
+                Some(Value::StrokeDashes {
+                    dash_array: dashes?,
+                    line_cap: cap?,
+                })
+            }
+            _ => self.fail(ty, node, format!("expected a stroke style, found {}", node.kind_name()), "", None),
+        }
+    }
+
+    /// Parses an object with exactly `fields` (plus `optional` keys, handled by the caller).
+    fn fields(&mut self, ty: TokenType, node: &'n Node, fields: &[(&str, TokenType)], optional: &[&str]) -> Option<Vec<Value>> {
+        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+        let shape = format!("an object with {}", names.join(", "));
+        self.object(ty, node, &shape)?;
+        let known: Vec<&str> = names.iter().copied().chain(optional.iter().copied()).collect();
+        let mut ok = self.unknown_fields(ty, node, &known);
+        let mut parts = Vec::new();
+        for (name, part_ty) in fields {
+            match node.get(name) {
+                Some(e) => match self.value(*part_ty, &e.value) {
+                    Some(v) => parts.push(v),
+                    None => ok = false,
+                },
+                None => {
+                    self.fail(ty, node, format!("{ty} without `{name}`"), &format!("`{name}` is required"), Some(format!("{ty} values need all of: {}", names.join(", "))));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(parts)
+    }
+
+    fn shadow_layer(&mut self, node: &'n Node) -> Option<Value> {
+        let ty = TokenType::Shadow;
+        let parts = self.fields(ty, node, &SHADOW_FIELDS, &["inset"])?;
+        if let Value::Dimension(d) = &parts[3]
+            && d.value < 0.0
+        {
+            let blur = node.get("blur").map(|e| &e.value).unwrap_or(node);
+            return self.fail(ty, blur, "negative shadow blur".into(), "blur must be ≥ 0", None);
+        }
+        let inset = match node.get("inset").map(|e| &e.value) {
+            None => false,
+            Some(n) => match n.kind {
+                NodeKind::Bool(b) => b,
+                _ => return self.fail(ty, n, "`inset` must be true or false".into(), "", None),
+            },
+        };
+        Some(Value::ShadowLayer(Box::new(parts.try_into().ok()?), inset))
+    }
+
+    fn shadow(&mut self, node: &'n Node) -> Option<Value> {
+        match &node.kind {
+            NodeKind::Array(items) if !items.is_empty() => {
+                let mut layers = Vec::new();
+                for item in items {
+                    layers.push(match self.lookup.reference(item, TokenType::Shadow) {
+                        Reference::Literal(n) => self.shadow_layer(n),
+                        Reference::Token(id) => Some(Value::Alias(id)),
+                        Reference::Broken => None,
+                    });
+                }
+                Some(Value::Shadow(layers.into_iter().collect::<Option<Vec<_>>>()?))
+            }
+            NodeKind::Array(_) => self.fail(TokenType::Shadow, node, "a shadow needs at least one layer".into(), "", None),
+            _ => Some(Value::Shadow(vec![self.shadow_layer(node)?])),
+        }
+    }
+
+    fn gradient(&mut self, node: &'n Node) -> Option<Value> {
+        let ty = TokenType::Gradient;
+        let Some(items) = node.as_array().filter(|i| !i.is_empty()) else {
+            return self.fail(ty, node, "a gradient must be an array of stops".into(), "", Some("write `[{ color = …, position = 0 }, { color = …, position = 1 }]`".into()));
+        };
+        let mut stops = Vec::new();
+        for item in items {
+            stops.push(match self.lookup.reference(item, TokenType::Gradient) {
+                Reference::Literal(n) => self
+                    .fields(ty, n, &GRADIENT_FIELDS, &[])
+                    .and_then(|p| p.try_into().ok())
+                    .map(|p| Value::GradientStop(Box::new(p))),
+                Reference::Token(id) => Some(Value::Alias(id)),
+                Reference::Broken => None,
+            });
+        }
+        Some(Value::Gradient(stops.into_iter().collect::<Option<Vec<_>>>()?))
+    }
+}
+
+/// CSS length units that DTCG does not allow (`unit-not-in-spec`).
+const CSS_LENGTH_UNITS: &[&str] = &[
+    "em", "ex", "ch", "ic", "lh", "rlh", "cap", "vw", "vh", "vi", "vb", "vmin", "vmax", "svw", "svh",
+    "lvw", "lvh", "dvw", "dvh", "cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax", "cm", "mm", "q", "in",
+    "pc", "pt", "%",
+];
+
+fn legacy_color_help(s: &str) -> Option<String> {
+    let hex = s.strip_prefix('#')?;
+    let full: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_string(),
+        _ => return None,
+    };
+    let v = u32::from_str_radix(&full, 16).ok()?;
+    let c = |shift: u32| {
+        let x = f64::from((v >> shift) & 0xff) / 255.0;
+        (x * 10000.0).round() / 10000.0
+    };
+    Some(format!(
+        "write `{{ colorSpace = \"srgb\", components = [{}, {}, {}], hex = \"#{}\" }}`",
+        c(16),
+        c(8),
+        c(0),
+        full.to_ascii_lowercase()
+    ))
+}
+
+fn legacy_unit_help(s: &str) -> Option<String> {
+    let s = s.trim();
+    let split = s.find(|c: char| c.is_ascii_alphabetic() || c == '%')?;
+    let (n, unit) = s.split_at(split);
+    let n: f64 = n.trim().parse().ok()?;
+    Some(format!("write `{{ value = {n}, unit = \"{unit}\" }}`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_syntax() {
+        assert_eq!(alias_path("{a.b}"), Some("a.b"));
+        assert_eq!(alias_path("{}"), None);
+        assert_eq!(alias_path("{a}{b}"), None);
+        assert_eq!(alias_path("a"), None);
+    }
+
+    #[test]
+    fn legacy_help() {
+        assert_eq!(
+            legacy_color_help("#fff").unwrap(),
+            "write `{ colorSpace = \"srgb\", components = [1, 1, 1], hex = \"#ffffff\" }`"
+        );
+        assert_eq!(legacy_unit_help("16px").unwrap(), "write `{ value = 16, unit = \"px\" }`");
+    }
+}
