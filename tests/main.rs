@@ -1,1 +1,16 @@
-fn main(){}
+//! The one integration-test binary. Each module covers one area; only `support` touches the
+//! tokenc API directly, so the tests read as data.
+
+/// Shared helpers: load a fixture folder, compile it, render everything as one text.
+mod support;
+
+/// `fixtures/valid/*` → CSS, Rust and resolved JSON snapshots; `fixtures/invalid/*` → rendered
+/// diagnostics. Every emitted stylesheet parses back with lightningcss and every `tokens.rs` is
+/// rustfmt-stable.
+mod fixtures;
+
+/// The `tokenc` binary: subcommands, flags, exit codes, writes.
+mod cli;
+
+/// Files generated into `components/` are fresh and `crust-ui` uses them.
+mod generated;

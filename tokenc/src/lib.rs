@@ -32,6 +32,7 @@ pub mod flatten;
 pub mod load;
 pub mod model;
 pub mod naming;
+pub mod output;
 pub mod parse;
 pub mod permute;
 pub mod raw;
@@ -177,7 +178,7 @@ fn emitted_tokens(perms: &mut Permutations<'_>) -> Vec<resolve::Token> {
 pub fn missing_inputs(project: &Project, inputs: &[(usize, usize)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, m) in project.modifiers.iter().enumerate() {
-        if m.default.is_none() && !inputs.iter().any(|(mi, _)| *mi == i) && !m.contexts.is_empty() {
+        if m.default.is_none() && !m.default_invalid && !inputs.iter().any(|(mi, _)| *mi == i) && !m.contexts.is_empty() {
             let names: Vec<&str> = m.contexts.iter().map(|(c, _)| c.as_str()).collect();
             out.push(
                 Diagnostic::error("missing-input", format!("modifier `{}` has no default and no input", m.name))
@@ -245,7 +246,9 @@ pub fn resolve_json(
         let mut map = serde_json::Map::new();
         for selection in perms.all() {
             let resolved = perms.get(&selection);
-            map.insert(selection.label(project), emit::json::resolve_json(&resolved, &printer));
+            let mut found = Vec::new();
+            map.insert(selection.label(project), emit::json::resolve_json(&resolved, &printer, &mut found));
+            perms.report(found);
         }
         serde_json::Value::Object(map)
     } else {
@@ -255,7 +258,10 @@ pub fn resolve_json(
             selection.0[m] = Some(c);
         }
         let resolved = perms.get(&selection);
-        emit::json::resolve_json(&resolved, &printer)
+        let mut found = Vec::new();
+        let json = emit::json::resolve_json(&resolved, &printer, &mut found);
+        perms.report(found);
+        json
     };
     (value, perms.take_diagnostics())
 }

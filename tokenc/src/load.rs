@@ -29,6 +29,8 @@ pub struct Modifier {
     pub contexts: Vec<(String, Vec<usize>)>,
     /// Index of the default context.
     pub default: Option<usize>,
+    /// Whether `default` names no context (already reported; no `missing-input` on top).
+    pub default_invalid: bool,
 }
 
 /// One step of `resolutionOrder`.
@@ -259,6 +261,7 @@ impl Loader<'_> {
             span: m.key_span,
             contexts: Vec::new(),
             default: None,
+            default_invalid: false,
         };
         match m.value.get("contexts").and_then(|c| c.value.as_object()) {
             Some(contexts) => {
@@ -293,6 +296,7 @@ impl Loader<'_> {
             match modifier.contexts.iter().position(|(c, _)| c == name) {
                 Some(i) => modifier.default = Some(i),
                 None => {
+                    modifier.default_invalid = true;
                     let names: Vec<&str> = modifier.contexts.iter().map(|(c, _)| c.as_str()).collect();
                     let mut diag = Diagnostic::error(
                         "invalid-resolver",

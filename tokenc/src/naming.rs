@@ -48,24 +48,34 @@ fn push_css_ident(out: &mut String, s: &str) {
     }
 }
 
+/// Characters kept in Rust names: ASCII letters and digits, and non-ASCII identifier characters.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && unicode_ident::is_xid_continue(c))
+}
+
+/// Whether a Rust identifier may start with `c` (otherwise `_` is put in front).
+fn starts_ident(c: char) -> bool {
+    c == '_' || unicode_ident::is_xid_start(c)
+}
+
 /// Splits `bgColor`, `bg-color`, `bg_color` and `bg color` into lowercase words.
 fn words(segment: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut current = String::new();
     let mut prev_lower = false;
     for c in segment.chars() {
-        if !c.is_ascii_alphanumeric() {
+        if !is_word_char(c) {
             if !current.is_empty() {
                 words.push(std::mem::take(&mut current));
             }
             prev_lower = false;
             continue;
         }
-        if c.is_ascii_uppercase() && prev_lower && !current.is_empty() {
+        if c.is_uppercase() && prev_lower && !current.is_empty() {
             words.push(std::mem::take(&mut current));
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        current.push(c.to_ascii_lowercase());
+        prev_lower = c.is_lowercase() || c.is_numeric();
+        current.extend(c.to_lowercase());
     }
     if !current.is_empty() {
         words.push(current);
@@ -80,7 +90,7 @@ pub fn rust_module(segment: &str) -> String {
     if name.is_empty() {
         name.push('_');
     }
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
+    if !name.starts_with(starts_ident) {
         name.insert(0, '_');
     }
     if NOT_RAW.contains(&name.as_str()) {
@@ -96,11 +106,11 @@ pub fn rust_const(segment: &str) -> String {
     if segment == "$root" {
         return "ROOT".into();
     }
-    let mut name = words(segment).join("_").to_ascii_uppercase();
+    let mut name = words(segment).join("_").to_uppercase();
     if name.is_empty() {
         name.push('_');
     }
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
+    if !name.starts_with(starts_ident) {
         name.insert(0, '_');
     }
     if name == "_" {
@@ -116,12 +126,12 @@ pub fn rust_type(name: &str) -> String {
         .map(|w| {
             let mut chars = w.chars();
             match chars.next() {
-                Some(f) => f.to_ascii_uppercase().to_string() + chars.as_str(),
+                Some(f) => f.to_uppercase().collect::<String>() + chars.as_str(),
                 None => String::new(),
             }
         })
         .collect();
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+    if out.is_empty() || !out.starts_with(starts_ident) {
         out.insert(0, '_');
     }
     if out == "Self" {
@@ -155,5 +165,7 @@ mod tests {
         assert_eq!(rust_const("Fg"), rust_const("fg"));
         assert_eq!(rust_type("high-contrast"), "HighContrast");
         assert_eq!(rust_type("dark"), "Dark");
+        assert_eq!(rust_const("größe"), "GRÖSSE");
+        assert_eq!(rust_module("Größe"), "größe");
     }
 }

@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
 use crate::flatten::{Deprecation, TokenDef, TypeDecl};
 use crate::load::{Project, Step, pointer_get, unescape_pointer};
 use crate::model::{TokenId, TokenType, Value, visit_aliases};
-use crate::raw::{Node, NodeKind};
+use crate::raw::Node;
 use crate::source::Span;
 use crate::values::{Lookup, Reference, alias_path, parse_value};
 
@@ -292,7 +292,10 @@ fn extend_groups<'p>(
             next = targets.get(t.as_str()).map(|(p, _)| p.clone());
         }
         if cycle {
-            if done.insert(group.to_string(), false).is_none() {
+            if done.get(*group).is_none() {
+                for member in &chain {
+                    done.entry(member.clone()).or_insert(false);
+                }
                 diagnostics.push(
                     Diagnostic::error("alias-cycle", format!("`$extends` loops: {}", chain.join(" → ")))
                         .at(*span, "extends here")
@@ -422,14 +425,16 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 TypeState::Visiting => {
                     // Coming back after the target was resolved.
                     let target = self.whole_alias(i).and_then(|p| self.index.get(&p).copied());
-                    let t = target.and_then(|t| match self.types[t.0 as usize] {
-                        TypeState::Done(t) => t,
-                        _ => None,
-                    });
-                    let t = t.or_else(|| self.group_type(i).map(|(t, _)| t));
-                    if t.is_none() && !self.in_cycle[i] && target.is_some_and(|t| !self.in_cycle[t.0 as usize]) {
-                        // The target exists but has no type: it is reported on its own.
-                    }
+                    let target_ty = target.and_then(|t| self.type_state(t));
+                    let t = match (target_ty, self.group_type(i)) {
+                        (Some(t), Some((g, group_span))) if t != g => {
+                            self.group_mismatch(i, t, g, group_span);
+                            None
+                        }
+                        (Some(t), _) => Some(t),
+                        // The target is invalid and reported on its own: no type, no cascade.
+                        (None, _) => None,
+                    };
                     self.types[i] = TypeState::Done(t);
                     stack.pop();
                     continue;
@@ -467,19 +472,57 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 }
                 None => {
                     let t = self.group_type(i).map(|(t, _)| t);
-                    if t.is_none() && self.whole_alias(i).is_none() {
-                        let slot = &self.slots[i];
-                        self.diagnostics.push(
-                            Diagnostic::error("missing-type", format!("token `{}` has no type", slot.path))
-                                .at(slot.defs.last().expect("definition").name_span, "no `$type` here or on a parent group")
-                                .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
-                        );
+                    let node = &self.slots[i].defs.last().expect("definition").value;
+                    match self.target_of(node) {
+                        // An alias to nothing: report it here, since the value is never parsed.
+                        Target::Token(path, span) if t.is_none() => self.unknown_alias(&path, span),
+                        Target::Token(..) | Target::Node(_) | Target::Broken => {}
+                        Target::None if t.is_none() => {
+                            let slot = &self.slots[i];
+                            self.diagnostics.push(
+                                Diagnostic::error("missing-type", format!("token `{}` has no type", slot.path))
+                                    .at(slot.defs.last().expect("definition").name_span, "no `$type` here or on a parent group")
+                                    .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
+                            );
+                        }
+                        Target::None => {}
                     }
                     self.types[i] = TypeState::Done(t);
                 }
             }
         }
         None
+    }
+
+    fn group_mismatch(&mut self, i: usize, target: TokenType, group: TokenType, group_span: Span) {
+        let slot = &self.slots[i];
+        let value = &slot.defs.last().expect("definition").value;
+        let path = self.whole_alias(i).unwrap_or_default();
+        self.diagnostics.push(
+            Diagnostic::error(
+                "type-mismatch",
+                format!("`{}` aliases `{path}`, a {target} token, but its group says {group}", slot.path),
+            )
+            .at(value.span, format!("a {target}"))
+            .with_secondary(group_span, format!("the group's `$type` is {group}"))
+            .with_help(format!("alias a {group} token, or give `{}` its own `$type`", slot.path)),
+        );
+    }
+
+    fn unknown_alias(&mut self, path: &str, span: Span) {
+        let is_group = self.groups.contains_key(path);
+        let mut d = Diagnostic::error("unknown-alias", format!("unknown alias `{{{path}}}`"))
+            .at(span, format!("no token `{path}`"));
+        if is_group {
+            d = d.with_help(if self.index.contains_key(&format!("{path}.$root")) {
+                format!("`{path}` is a group; did you mean `{{{path}.$root}}`?")
+            } else {
+                format!("`{path}` is a group; aliases must name a token")
+            });
+        } else if let Some(m) = did_you_mean(path, self.index.keys().map(|k| k.as_str())) {
+            d = d.with_help(format!("did you mean `{{{m}}}`?"));
+        }
+        self.diagnostics.push(d);
     }
 
     fn report_cycle(&mut self, members: &[usize]) {
@@ -497,14 +540,14 @@ impl<'a, 'p> Resolver<'a, 'p> {
     /// The path a token's whole value aliases, if it is a whole-token reference.
     fn whole_alias(&self, i: usize) -> Option<String> {
         let node = &self.slots[i].defs.last()?.value;
-        match self.target_of(node, false) {
+        match self.target_of(node) {
             Target::Token(path, _) => Some(path),
             _ => None,
         }
     }
 
-    /// Classifies a value node. With `report`, broken references are reported.
-    fn target_of(&self, node: &'p Node, report: bool) -> Target<'p> {
+    /// Classifies a value node (nothing is reported here).
+    fn target_of(&self, node: &'p Node) -> Target<'p> {
         if let Some(s) = node.as_str() {
             return match alias_path(s) {
                 Some(p) => Target::Token(p.to_string(), node.span),
@@ -563,12 +606,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
                     let pointer = rest[1..].iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect::<String>();
                     match self.property(id, &pointer) {
                         Some(n) => Target::Node(n),
-                        None => {
-                            if report {
-                                return Target::Broken;
-                            }
-                            Target::Broken
-                        }
+                        None => Target::Broken,
                     }
                 }
                 Some(_) => Target::Broken,
@@ -581,7 +619,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
     fn property(&self, mut id: TokenId, pointer: &str) -> Option<&'p Node> {
         for _ in 0..64 {
             let node = &self.slots[id.0 as usize].defs.last()?.value;
-            match self.target_of(node, false) {
+            match self.target_of(node) {
                 Target::Token(path, _) => id = *self.index.get(&path)?,
                 Target::Node(n) => return pointer_get(n, pointer),
                 _ => return pointer_get(node, pointer),
@@ -600,7 +638,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
 
 impl<'p> Lookup<'p> for Resolver<'_, 'p> {
     fn reference(&mut self, node: &'p Node, expected: TokenType) -> Reference<'p> {
-        match self.target_of(node, true) {
+        match self.target_of(node) {
             Target::None => Reference::Literal(node),
             Target::Node(n) => Reference::Literal(n),
             Target::Broken => {
@@ -639,19 +677,7 @@ impl<'p> Lookup<'p> for Resolver<'_, 'p> {
                     }
                 }
                 None => {
-                    let is_group = self.groups.contains_key(path.as_str());
-                    let mut d = Diagnostic::error("unknown-alias", format!("unknown alias `{{{path}}}`"))
-                        .at(span, format!("no token `{path}`"));
-                    if is_group {
-                        d = d.with_help(if self.index.contains_key(&format!("{path}.$root")) {
-                            format!("`{path}` is a group; did you mean `{{{path}.$root}}`?")
-                        } else {
-                            format!("`{path}` is a group; aliases must name a token")
-                        });
-                    } else if let Some(m) = did_you_mean(&path, self.index.keys().map(|k| k.as_str())) {
-                        d = d.with_help(format!("did you mean `{{{m}}}`?"));
-                    }
-                    self.diagnostics.push(d);
+                    self.unknown_alias(&path, span);
                     Reference::Broken
                 }
             },
@@ -780,9 +806,4 @@ fn deprecated_aliases(resolved: &Resolved, diagnostics: &mut Vec<Diagnostic>) {
             }
         }
     }
-}
-
-#[allow(dead_code)]
-fn is_object(node: &Node) -> bool {
-    matches!(node.kind, NodeKind::Object(_))
 }

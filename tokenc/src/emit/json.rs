@@ -10,7 +10,7 @@ use crate::resolve::Resolved;
 
 /// The `resolve` object of one permutation: `{"path": {"type", "css", "name", "value", …}}`.
 /// Tokens that could not be resolved are left out.
-pub fn resolve_json(resolved: &Resolved, printer: &Printer<'_>) -> Json {
+pub fn resolve_json(resolved: &Resolved, printer: &Printer<'_>, diagnostics: &mut Vec<crate::Diagnostic>) -> Json {
     let mut out = Map::new();
     for token in &resolved.tokens {
         let (Some(ty), Some(value)) = (token.ty, &token.value) else {
@@ -21,7 +21,11 @@ pub fn resolve_json(resolved: &Resolved, printer: &Printer<'_>) -> Json {
         entry.insert("type".into(), json!(ty.as_str()));
         let css_text = match css_override(token) {
             Some(Ok(text)) => text,
-            _ => css.css.clone(),
+            Some(Err(d)) => {
+                diagnostics.push(d);
+                continue;
+            }
+            None => css.css.clone(),
         };
         entry.insert("css".into(), json!(css_text));
         entry.insert("name".into(), json!(naming::css_var(printer.prefix, &token.path)));

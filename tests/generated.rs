@@ -1,0 +1,37 @@
+use crate::support::{assert_parses_back, assert_rustfmt_stable, tokenc_bin, workspace_dir};
+
+/// `tokenc check` fails when a committed output differs from what `tokenc build` would write.
+#[test]
+fn committed_token_outputs_are_fresh() {
+    let root = workspace_dir();
+    let out = std::process::Command::new(tokenc_bin())
+        .current_dir(&root)
+        .args(["check", "--config", "tokens/tokenc.toml", "--color", "never"])
+        .output()
+        .expect("run tokenc");
+    assert!(
+        out.status.success(),
+        "generated files are stale; run `cargo xtask regen` (or `tokenc build --config tokens/tokenc.toml`):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn committed_outputs_are_valid() {
+    let root = workspace_dir();
+    let css = std::fs::read_to_string(root.join("components/styles/tokens.css")).expect("tokens.css");
+    assert_parses_back(&css);
+    assert_eq!(css, crust_ui::TOKENS_CSS);
+    let rust = std::fs::read_to_string(root.join("components/src/tokens.rs")).expect("tokens.rs");
+    assert_rustfmt_stable(&rust, &root);
+}
+
+#[test]
+fn crust_ui_sees_the_generated_tokens() {
+    use crust_ui::tokens::{Theme, color};
+    assert_eq!(color::bg::DEFAULT.name(), "--crust-color-bg-default");
+    assert_eq!(color::accent::SOLID.to_string(), "var(--crust-color-accent-solid)");
+    assert_eq!(Theme::default(), Theme::Light);
+    assert_eq!(Theme::parse("DARK"), Some(Theme::Dark));
+    assert!(crust_ui::TOKENS_CSS.contains("--crust-color-bg-default"));
+}

@@ -1,0 +1,371 @@
+//! Command-line handling for the `tokenc` binary.
+
+mod disk;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use disk::{DiskFs, DiskLoader};
+use tokenc::diagnostics::{render_github, render_human, render_json, summary};
+use tokenc::output::write_outputs;
+use tokenc::{Diagnostic, Settings, SourceMap};
+
+/// Compiles DTCG design tokens (TOML or JSON) into CSS custom properties and Rust constants.
+#[derive(Parser)]
+#[command(name = "tokenc", version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    build: SourceArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile and write the outputs (the default).
+    Build {
+        #[command(flatten)]
+        source: SourceArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Run the whole pipeline and compare the outputs on disk; write nothing.
+    Check {
+        #[command(flatten)]
+        source: SourceArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Print every token's resolved value.
+    Resolve {
+        #[command(flatten)]
+        source: SourceArgs,
+        /// Choose a modifier context, e.g. `theme=dark` (repeatable, case-insensitive).
+        #[arg(long = "input", value_name = "MOD=CTX")]
+        inputs: Vec<String>,
+        /// Print every permutation, keyed `theme=dark,contrast=more,…`.
+        #[arg(long, conflicts_with = "inputs")]
+        all_permutations: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DataFormat::Json)]
+        format: DataFormat,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+#[derive(Args, Clone, Default)]
+struct SourceArgs {
+    /// The config file (default: ./tokenc.toml, then ./tokens/tokenc.toml).
+    #[arg(long, value_name = "FILE", conflicts_with = "resolver")]
+    config: Option<PathBuf>,
+    /// Compile a resolver or token file directly, without a config.
+    #[arg(long, value_name = "FILE")]
+    resolver: Option<PathBuf>,
+    /// With --resolver: where tokens.css and tokens.rs go (default ./tokenc-out).
+    #[arg(long = "out-dir", alias = "out", value_name = "DIR", requires = "resolver")]
+    out_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Clone, Default)]
+struct OutputArgs {
+    /// How diagnostics are printed (on stderr).
+    #[arg(long, value_enum, global = true)]
+    message_format: Option<MessageFormat>,
+    /// Colour in human output.
+    #[arg(long, value_enum, global = true)]
+    color: Option<ColorChoice>,
+    /// Print errors only.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum, Default, PartialEq)]
+enum MessageFormat {
+    #[default]
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum, Default, PartialEq)]
+enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum DataFormat {
+    Json,
+    Table,
+}
+
+/// A failure that is not about the tokens: exit code 2.
+struct UsageError(String);
+
+/// Resolved command-line intent: what to compile and where outputs go.
+struct Job {
+    settings: Settings,
+    files: SourceMap,
+    css_output: Option<PathBuf>,
+    rust_output: Option<PathBuf>,
+    /// In resolver mode without --out-dir, `check` compares nothing.
+    compare: bool,
+}
+
+struct Reporter {
+    format: MessageFormat,
+    color: bool,
+    quiet: bool,
+}
+
+impl Reporter {
+    fn new(args: &OutputArgs) -> Reporter {
+        let color = match args.color.unwrap_or_default() {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        Reporter {
+            format: args.message_format.unwrap_or_default(),
+            color,
+            quiet: args.quiet,
+        }
+    }
+
+    fn report(&self, files: &SourceMap, diagnostics: &[Diagnostic]) {
+        let stderr = std::io::stderr();
+        let mut err = stderr.lock();
+        for d in diagnostics {
+            if self.quiet && !d.is_error() {
+                continue;
+            }
+            let text = match self.format {
+                MessageFormat::Human => render_human(files, d, self.color),
+                MessageFormat::Json => format!("{}\n", render_json(files, d)),
+                MessageFormat::Github => format!("{}\n", render_github(files, d)),
+            };
+            let _ = err.write_all(text.as_bytes());
+        }
+        if self.format == MessageFormat::Human
+            && let Some(line) = summary(diagnostics)
+            && !(self.quiet && !diagnostics.iter().any(Diagnostic::is_error))
+        {
+            let _ = writeln!(err, "{line}");
+        }
+    }
+
+    fn usage(&self, message: &str) -> ExitCode {
+        let _ = writeln!(std::io::stderr(), "error: {message}");
+        ExitCode::from(2)
+    }
+}
+
+/// Runs the command line.
+pub(crate) fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let (command, source, output) = match cli.command {
+        None => ("build", cli.build, cli.output),
+        Some(Command::Build { source, output }) => ("build", source, output),
+        Some(Command::Check { source, output }) => ("check", source, output),
+        Some(Command::Resolve {
+            source,
+            inputs,
+            all_permutations,
+            format,
+            output,
+        }) => {
+            let reporter = Reporter::new(&output);
+            return resolve(&reporter, &source, &inputs, all_permutations, format);
+        }
+    };
+    let reporter = Reporter::new(&output);
+    let job = match job(&reporter, &source) {
+        Ok(Ok(job)) => job,
+        Ok(Err(code)) => return code,
+        Err(UsageError(message)) => return reporter.usage(&message),
+    };
+    let loader = loader();
+    let compilation = match tokenc::compile_with(&loader, &job.settings, job.files) {
+        Ok(c) => c,
+        Err(e) => return reporter.usage(&format!("cannot read {}: {}", e.path.display(), e.error)),
+    };
+    let mut diagnostics = compilation.diagnostics;
+    let Some(outputs) = compilation.outputs else {
+        reporter.report(&compilation.files, &diagnostics);
+        return ExitCode::from(1);
+    };
+    let mut planned = Vec::new();
+    if let Some(p) = &job.css_output {
+        planned.push((p.clone(), outputs.css));
+    }
+    if let Some(p) = &job.rust_output {
+        planned.push((p.clone(), outputs.rust));
+    }
+    if command == "check" {
+        if job.compare {
+            for (path, contents) in &planned {
+                let current = std::fs::read(path).ok();
+                if current.as_deref() != Some(contents.as_bytes()) {
+                    let state = if current.is_none() { "missing" } else { "stale" };
+                    diagnostics.push(
+                        Diagnostic::error("stale-output", format!("{} is {state}", loader.display(path)))
+                            .with_help("run `tokenc build` and commit the result"),
+                    );
+                }
+            }
+        }
+        reporter.report(&compilation.files, &diagnostics);
+        let failed = diagnostics.iter().any(Diagnostic::is_error);
+        return ExitCode::from(u8::from(failed));
+    }
+    reporter.report(&compilation.files, &diagnostics);
+    match write_outputs(&DiskFs, &planned) {
+        Ok(report) => {
+            if !reporter.quiet {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "tokenc: wrote {} file(s), {} unchanged",
+                    report.written.len(),
+                    report.unchanged.len()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => reporter.usage(&format!(
+            "cannot write {}: {} (no output was changed)",
+            e.path.display(),
+            e.error
+        )),
+    }
+}
+
+fn loader() -> DiskLoader {
+    DiskLoader {
+        cwd: std::env::current_dir().unwrap_or_default(),
+    }
+}
+
+impl DiskLoader {
+    fn display(&self, path: &Path) -> String {
+        tokenc::SourceLoader::display_name(self, path)
+    }
+}
+
+/// Works out the entry, settings and outputs from `--config`/`--resolver`. A config with errors
+/// is reported here (exit 1).
+fn job(reporter: &Reporter, source: &SourceArgs) -> Result<Result<Job, ExitCode>, UsageError> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    if let Some(resolver) = &source.resolver {
+        let entry = tokenc::source::normalize(&cwd.join(resolver));
+        let out = tokenc::source::normalize(&cwd.join(source.out_dir.clone().unwrap_or_else(|| "tokenc-out".into())));
+        return Ok(Ok(Job {
+            settings: Settings::for_resolver(&entry),
+            files: SourceMap::new(),
+            css_output: Some(out.join("tokens.css")),
+            rust_output: Some(out.join("tokens.rs")),
+            compare: source.out_dir.is_some(),
+        }));
+    }
+    let config_path = match &source.config {
+        Some(c) => cwd.join(c),
+        None => ["tokenc.toml", "tokens/tokenc.toml"]
+            .iter()
+            .map(|p| cwd.join(p))
+            .find(|p| p.is_file())
+            .ok_or_else(|| {
+                UsageError("no tokenc.toml here or in ./tokens; pass --config FILE or --resolver FILE".into())
+            })?,
+    };
+    let config_path = tokenc::source::normalize(&config_path);
+    let text = std::fs::read_to_string(&config_path)
+        .map_err(|e| UsageError(format!("cannot read {}: {e}", config_path.display())))?;
+    let mut files = SourceMap::new();
+    let loader = loader();
+    let id = files.add(loader.display(&config_path), config_path.clone(), text);
+    match tokenc::parse_config(&files, id, &config_path) {
+        Ok(config) => Ok(Ok(Job {
+            settings: Settings::from_config(&config),
+            css_output: config.css_output.clone(),
+            rust_output: config.rust_output.clone(),
+            files,
+            compare: true,
+        })),
+        Err(diagnostics) => {
+            reporter.report(&files, &diagnostics);
+            Ok(Err(ExitCode::from(1)))
+        }
+    }
+}
+
+fn resolve(
+    reporter: &Reporter,
+    source: &SourceArgs,
+    inputs: &[String],
+    all: bool,
+    format: DataFormat,
+) -> ExitCode {
+    let job = match job(reporter, source) {
+        Ok(Ok(job)) => job,
+        Ok(Err(code)) => return code,
+        Err(UsageError(message)) => return reporter.usage(&message),
+    };
+    let loader = loader();
+    let project = match tokenc::load::load(&loader, &job.settings.entry, &job.settings.roots, job.files) {
+        Ok(p) => p,
+        Err(e) => return reporter.usage(&format!("cannot read {}: {}", e.path.display(), e.error)),
+    };
+    let selection = match tokenc::parse_inputs(&project, inputs) {
+        Ok(s) => s,
+        Err(e) => return reporter.usage(&e.0),
+    };
+    let (value, diagnostics) = tokenc::resolve_json(&project, &selection, all, &job.settings.css);
+    let mut stdout = std::io::stdout().lock();
+    let text = match format {
+        DataFormat::Json => serde_json::to_string_pretty(&value).unwrap_or_default(),
+        DataFormat::Table => table(&value, all),
+    };
+    let _ = writeln!(stdout, "{text}");
+    reporter.report(&project.files, &diagnostics);
+    ExitCode::from(u8::from(diagnostics.iter().any(Diagnostic::is_error)))
+}
+
+fn table(value: &serde_json::Value, all: bool) -> String {
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    let mut add = |perm: &str, tokens: &serde_json::Value| {
+        for (path, entry) in tokens.as_object().into_iter().flatten() {
+            let field = |k: &str| entry.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            rows.push([perm.to_string(), path.clone(), field("type"), field("css")]);
+        }
+    };
+    if all {
+        for (perm, tokens) in value.as_object().into_iter().flatten() {
+            add(perm, tokens);
+        }
+    } else {
+        add("", value);
+    }
+    let skip = usize::from(!all);
+    let headers = ["permutation", "token", "type", "css"];
+    let widths: Vec<usize> = (0..4)
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0))
+        .collect();
+    let line = |cells: [&str; 4]| {
+        let parts: Vec<String> = (skip..4)
+            .map(|i| if i == 3 { cells[i].to_string() } else { format!("{:<w$}", cells[i], w = widths[i]) })
+            .collect();
+        parts.join("  ").trim_end().to_string()
+    };
+    let mut out = vec![line(headers)];
+    for r in &rows {
+        out.push(line([&r[0], &r[1], &r[2], &r[3]]));
+    }
+    out.join("\n")
+}
