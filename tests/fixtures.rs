@@ -9,10 +9,17 @@ fn valid_fixtures() {
         }
         count += 1;
         let (rendered, failed) = check(dir);
-        assert!(!failed, "{} should compile without errors:\n{rendered}", dir.display());
+        assert!(
+            !failed,
+            "{} should compile without errors:\n{rendered}",
+            dir.display()
+        );
         insta::assert_snapshot!(rendered);
     });
-    assert!(count >= 10, "expected at least 10 valid fixtures, found {count}");
+    assert!(
+        count >= 10,
+        "expected at least 10 valid fixtures, found {count}"
+    );
 }
 
 #[test]
@@ -25,9 +32,15 @@ fn invalid_fixtures() {
         count += 1;
         let (rendered, failed) = check(dir);
         assert!(failed, "{} should fail:\n{rendered}", dir.display());
-        assert!(!rendered.contains("=== tokens.css ==="), "nothing may be emitted on error");
+        assert!(
+            !rendered.contains("=== tokens.css ==="),
+            "nothing may be emitted on error"
+        );
         insta::assert_snapshot!(rendered);
     });
-    assert!(count >= 10, "expected at least 10 invalid fixtures, found {count}");
+    assert!(
+        count >= 10,
+        "expected at least 10 invalid fixtures, found {count}"
+    );
     let _ = crate_dir();
 }

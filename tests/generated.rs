@@ -6,7 +6,13 @@ fn committed_token_outputs_are_fresh() {
     let root = workspace_dir();
     let out = std::process::Command::new(tokenc_bin())
         .current_dir(&root)
-        .args(["check", "--config", "tokens/tokenc.toml", "--color", "never"])
+        .args([
+            "check",
+            "--config",
+            "tokens/tokenc.toml",
+            "--color",
+            "never",
+        ])
         .output()
         .expect("run tokenc");
     assert!(
@@ -19,7 +25,8 @@ fn committed_token_outputs_are_fresh() {
 #[test]
 fn committed_outputs_are_valid() {
     let root = workspace_dir();
-    let css = std::fs::read_to_string(root.join("components/styles/tokens.css")).expect("tokens.css");
+    let css =
+        std::fs::read_to_string(root.join("components/styles/tokens.css")).expect("tokens.css");
     assert_parses_back(&css);
     assert_eq!(css, crust_ui::TOKENS_CSS);
     let rust = std::fs::read_to_string(root.join("components/src/tokens.rs")).expect("tokens.rs");
@@ -30,7 +37,10 @@ fn committed_outputs_are_valid() {
 fn crust_ui_sees_the_generated_tokens() {
     use crust_ui::tokens::{Theme, color};
     assert_eq!(color::bg::DEFAULT.name(), "--crust-color-bg-default");
-    assert_eq!(color::accent::SOLID.to_string(), "var(--crust-color-accent-solid)");
+    assert_eq!(
+        color::accent::SOLID.to_string(),
+        "var(--crust-color-accent-solid)"
+    );
     assert_eq!(Theme::default(), Theme::Light);
     assert_eq!(Theme::parse("DARK"), Some(Theme::Dark));
     assert!(crust_ui::TOKENS_CSS.contains("--crust-color-bg-default"));

@@ -4,46 +4,68 @@ use tokenc::diagnostics::render_human;
 use tokenc::{MemoryLoader, Settings};
 
 /// The folder of this crate.
-pub fn crate_dir() -> PathBuf {
+pub(crate) fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The workspace root.
-pub fn workspace_dir() -> PathBuf {
-    crate_dir().parent().expect("tests/ has a parent").to_path_buf()
+pub(crate) fn workspace_dir() -> PathBuf {
+    crate_dir()
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 /// The built `tokenc` binary (cargo builds it for integration tests of the workspace).
-pub fn tokenc_bin() -> PathBuf {
+pub(crate) fn tokenc_bin() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe.parent().and_then(Path::parent).expect("target/<profile>");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>");
     let bin = dir.join(format!("tokenc{}", std::env::consts::EXE_SUFFIX));
-    assert!(bin.exists(), "{} is missing: run `cargo build -p tokenc` first", bin.display());
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo build -p tokenc` first",
+        bin.display()
+    );
     bin
 }
 
 /// Loads every file of a fixture folder into memory, under the display path `fixtures/<kind>/<name>/…`.
-pub fn fixture_loader(dir: &Path) -> (MemoryLoader, PathBuf) {
+pub(crate) fn fixture_loader(dir: &Path) -> (MemoryLoader, PathBuf) {
     let mut loader = MemoryLoader::new();
     let base = crate_dir();
     let mut entry = None;
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let mut entries: Vec<_> = std::fs::read_dir(&d).expect("fixture folder").flatten().map(|e| e.path()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(&d)
+            .expect("fixture folder")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         entries.sort();
         for path in entries {
             if path.is_dir() {
                 stack.push(path);
                 continue;
             }
-            let rel = path.strip_prefix(&base).expect("inside tests/").to_path_buf();
+            let rel = path
+                .strip_prefix(&base)
+                .expect("inside tests/")
+                .to_path_buf();
             match std::fs::read(&path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => {
                         loader.insert(&rel, text);
                     }
                     Err(e) => {
-                        loader.insert_error(&rel, tokenc::LoadError::InvalidUtf8 { valid_up_to: e.utf8_error().valid_up_to() });
+                        loader.insert_error(
+                            &rel,
+                            tokenc::LoadError::InvalidUtf8 {
+                                valid_up_to: e.utf8_error().valid_up_to(),
+                            },
+                        );
                     }
                 },
                 Err(e) => panic!("{}: {e}", path.display()),
@@ -55,12 +77,13 @@ pub fn fixture_loader(dir: &Path) -> (MemoryLoader, PathBuf) {
             }
         }
     }
-    let entry = entry.unwrap_or_else(|| panic!("{}: no entry.* or *.resolver.* file", dir.display()));
+    let entry =
+        entry.unwrap_or_else(|| panic!("{}: no entry.* or *.resolver.* file", dir.display()));
     (loader, entry)
 }
 
 /// Compiles a fixture and renders diagnostics, outputs and every permutation's resolved values.
-pub fn check(dir: &Path) -> (String, bool) {
+pub(crate) fn check(dir: &Path) -> (String, bool) {
     let (loader, entry) = fixture_loader(dir);
     let mut settings = Settings::for_resolver(&entry);
     settings.css.prefix = "t".into();
@@ -83,7 +106,8 @@ pub fn check(dir: &Path) -> (String, bool) {
         out.push_str("\n=== tokens.rs (after the fixed prelude) ===\n");
         out.push_str(rust_body(&outputs.rust));
     }
-    let project = tokenc::load::load(&loader, &entry, &settings.roots, tokenc::SourceMap::new()).expect("entry readable");
+    let project = tokenc::load::load(&loader, &entry, &settings.roots, tokenc::SourceMap::new())
+        .expect("entry readable");
     let (json, _) = tokenc::resolve_json(&project, &[], true, &settings.css);
     out.push_str("\n=== resolve --all-permutations ===\n");
     out.push_str(&serde_json::to_string_pretty(&json).expect("json"));
@@ -92,7 +116,7 @@ pub fn check(dir: &Path) -> (String, bool) {
 }
 
 /// The generated Rust without the prelude that is the same in every file.
-pub fn rust_body(rust: &str) -> &str {
+pub(crate) fn rust_body(rust: &str) -> &str {
     let marker = "pub type TypographyToken = Token<kind::Typography>;\n";
     match rust.find(marker) {
         Some(i) => &rust[i + marker.len()..],
@@ -101,7 +125,7 @@ pub fn rust_body(rust: &str) -> &str {
 }
 
 /// Every stylesheet tokenc writes must parse back, without error recovery.
-pub fn assert_parses_back(css: &str) {
+pub(crate) fn assert_parses_back(css: &str) {
     use lightningcss::stylesheet::{ParserOptions, StyleSheet};
     let options = ParserOptions {
         error_recovery: false,
@@ -113,7 +137,7 @@ pub fn assert_parses_back(css: &str) {
 }
 
 /// Generated Rust must be exactly what rustfmt prints, so `cargo fmt --check` passes on it.
-pub fn assert_rustfmt_stable(rust: &str, label: &Path) {
+pub(crate) fn assert_rustfmt_stable(rust: &str, label: &Path) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("tokens.rs");
     std::fs::write(&file, rust).expect("write");
@@ -131,12 +155,23 @@ pub fn assert_rustfmt_stable(rust: &str, label: &Path) {
 }
 
 /// Generated Rust must compile without warnings, documentation included.
-pub fn assert_rust_compiles(rust: &str, label: &Path) {
+pub(crate) fn assert_rust_compiles(rust: &str, label: &Path) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("tokens.rs");
     std::fs::write(&file, rust).expect("write");
     let out = std::process::Command::new("rustc")
-        .args(["--edition", "2024", "--crate-type", "lib", "--emit", "metadata", "-D", "warnings", "-W", "missing-docs"])
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--emit",
+            "metadata",
+            "-D",
+            "warnings",
+            "-W",
+            "missing-docs",
+        ])
         .arg("--out-dir")
         .arg(dir.path())
         .arg(&file)

@@ -77,22 +77,42 @@ fn default_targets() -> toml::Spanned<String> {
 
 /// Browserslist query → lightningcss targets.
 pub fn targets(query: &str) -> Result<lightningcss::targets::Targets, String> {
-    let browsers = lightningcss::targets::Browsers::from_browserslist([query]).map_err(|e| e.to_string())?;
+    let browsers =
+        lightningcss::targets::Browsers::from_browserslist([query]).map_err(|e| e.to_string())?;
     Ok(browsers.map(Into::into).unwrap_or_default())
 }
 
 /// Parses the config in `file` (already in `files`), found at `path`.
-pub fn parse_config(files: &SourceMap, file: FileId, path: &Path) -> Result<Config, Vec<Diagnostic>> {
+pub fn parse_config(
+    files: &SourceMap,
+    file: FileId,
+    path: &Path,
+) -> Result<Config, Vec<Diagnostic>> {
     let text = files.text(file);
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            let span = e.span().map(|r| Span::new(file, r)).unwrap_or(Span::new(file, 0..0));
+            let span = e
+                .span()
+                .map(|r| Span::new(file, r))
+                .unwrap_or(Span::new(file, 0..0));
             let message = e.message().trim().to_string();
-            let mut d = Diagnostic::error("invalid-config", format!("invalid tokenc.toml: {}", message.lines().next().unwrap_or("")));
+            let mut d = Diagnostic::error(
+                "invalid-config",
+                format!(
+                    "invalid tokenc.toml: {}",
+                    message.lines().next().unwrap_or("")
+                ),
+            );
             d = d.at(span, "");
             if message.contains("unknown field") {
-                d = d.with_help(message.lines().skip_while(|l| !l.contains("expected")).collect::<Vec<_>>().join(" "));
+                d = d.with_help(
+                    message
+                        .lines()
+                        .skip_while(|l| !l.contains("expected"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
             return Err(vec![d]);
         }
@@ -105,16 +125,25 @@ pub fn parse_config(files: &SourceMap, file: FileId, path: &Path) -> Result<Conf
         Ok(t) => t,
         Err(why) => {
             errors.push(
-                Diagnostic::error("invalid-config", format!("invalid browserslist query \"{query}\": {why}"))
-                    .at(Span::new(file, raw.css.targets.span()), "")
-                    .with_help("use a query such as \"defaults\" or \"last 2 versions, not dead\""),
+                Diagnostic::error(
+                    "invalid-config",
+                    format!("invalid browserslist query \"{query}\": {why}"),
+                )
+                .at(Span::new(file, raw.css.targets.span()), "")
+                .with_help("use a query such as \"defaults\" or \"last 2 versions, not dead\""),
             );
             Default::default()
         }
     };
     for (key, entries) in &raw.css.contexts {
         if !key.contains('.') {
-            errors.push(Diagnostic::error("invalid-config", format!("`[css.contexts]` key \"{key}\" must be `modifier.context`")).at(Span::new(file, 0..0), ""));
+            errors.push(
+                Diagnostic::error(
+                    "invalid-config",
+                    format!("`[css.contexts]` key \"{key}\" must be `modifier.context`"),
+                )
+                .at(Span::new(file, 0..0), ""),
+            );
         }
         for entry in entries {
             if let Some(problem) = selector_problem(entry) {
@@ -157,7 +186,9 @@ fn selector_problem(entry: &str) -> Option<String> {
     let entry = entry.trim();
     let (media, selector) = if entry.starts_with('@') {
         match (entry.find('{'), entry.rfind('}')) {
-            (Some(open), Some(close)) if close > open => (Some(&entry[..open]), entry[open + 1..close].trim()),
+            (Some(open), Some(close)) if close > open => {
+                (Some(&entry[..open]), entry[open + 1..close].trim())
+            }
             _ => return Some("an `@media` entry needs `{ selector }`".into()),
         }
     } else {

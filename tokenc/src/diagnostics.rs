@@ -124,40 +124,84 @@ impl Diagnostic {
 pub const CODES: &[(&str, &str)] = &[
     ("parse-error", "a TOML or JSON file is malformed"),
     ("duplicate-key", "a key appears twice in one object"),
-    ("nesting-too-deep", "objects or arrays are nested deeper than tokenc accepts"),
+    (
+        "nesting-too-deep",
+        "objects or arrays are nested deeper than tokenc accepts",
+    ),
     ("unknown-type", "`$type` is not one of the DTCG types"),
-    ("missing-type", "no `$type` on the token, its alias target or any parent group"),
-    ("unknown-property", "an unknown `$`-key, or an unexpected key beside `$value`"),
-    ("value-with-children", "an object holds `$value` and child tokens or groups"),
-    ("invalid-value", "a value does not fit its type (shape, range or unit)"),
+    (
+        "missing-type",
+        "no `$type` on the token, its alias target or any parent group",
+    ),
+    (
+        "unknown-property",
+        "an unknown `$`-key, or an unexpected key beside `$value`",
+    ),
+    (
+        "value-with-children",
+        "an object holds `$value` and child tokens or groups",
+    ),
+    (
+        "invalid-value",
+        "a value does not fit its type (shape, range or unit)",
+    ),
     ("invalid-color", "a colour value is invalid"),
     ("invalid-dimension", "a dimension value is invalid"),
     ("invalid-duration", "a duration value is invalid"),
-    ("invalid-name", "a token or group name contains `.`, `{`, `}` or starts with `$`"),
+    (
+        "invalid-name",
+        "a token or group name contains `.`, `{`, `}` or starts with `$`",
+    ),
     ("unknown-alias", "an alias or `$ref` names no token"),
-    ("alias-cycle", "aliases or `$extends` refer to each other in a loop"),
-    ("type-mismatch", "an alias points at a token of another type"),
+    (
+        "alias-cycle",
+        "aliases or `$extends` refer to each other in a loop",
+    ),
+    (
+        "type-mismatch",
+        "an alias points at a token of another type",
+    ),
     ("name-collision", "two tokens map to one CSS or Rust name"),
-    ("ref-outside-project", "a `$ref` reaches outside the project folder and its roots"),
+    (
+        "ref-outside-project",
+        "a `$ref` reaches outside the project folder and its roots",
+    ),
     ("missing-file", "a `$ref` names a file that cannot be read"),
     ("invalid-resolver", "a resolver document is malformed"),
-    ("missing-input", "a modifier has no default and no `--input`"),
+    (
+        "missing-input",
+        "a modifier has no default and no `--input`",
+    ),
     ("invalid-config", "`tokenc.toml` is malformed"),
-    ("invalid-css-override", "a CSS override in `$extensions` is not one CSS value"),
-    ("overlapping-modifiers", "two modifiers change the same tokens"),
+    (
+        "invalid-css-override",
+        "a CSS override in `$extensions` is not one CSS value",
+    ),
+    (
+        "overlapping-modifiers",
+        "two modifiers change the same tokens",
+    ),
     ("single-context-modifier", "a modifier has only one context"),
     ("deprecated-alias", "a token aliases a deprecated token"),
-    ("hex-fallback-mismatch", "a colour's `hex` differs from its components"),
+    (
+        "hex-fallback-mismatch",
+        "a colour's `hex` differs from its components",
+    ),
     ("unit-not-in-spec", "a unit outside the DTCG spec"),
-    ("stale-output", "a generated file differs from what tokenc would write"),
+    (
+        "stale-output",
+        "a generated file differs from what tokenc would write",
+    ),
 ];
 
 /// Plain-text or coloured rendering, like rustc.
 pub fn render_human(sources: &SourceMap, diagnostic: &Diagnostic, color: bool) -> String {
-    let mut config = Config::default();
-    config.chars = Chars::ascii();
-    config.start_context_lines = 0;
-    config.end_context_lines = 0;
+    let config = Config {
+        chars: Chars::ascii(),
+        start_context_lines: 0,
+        end_context_lines: 0,
+        ..Config::default()
+    };
     let cs_diag = to_codespan(diagnostic);
     if color {
         let mut buffer = term::termcolor::Buffer::ansi();
@@ -248,7 +292,10 @@ pub fn render_github(sources: &SourceMap, d: &Diagnostic) -> String {
     if let Some(label) = &d.primary {
         let (l, c) = sources.line_col(label.span.file, label.span.start as usize);
         let (el, ec) = sources.line_col(label.span.file, label.span.end as usize);
-        props.push(format!("file={}", escape_gh_property(sources.name(label.span.file))));
+        props.push(format!(
+            "file={}",
+            escape_gh_property(sources.name(label.span.file))
+        ));
         props.push(format!("line={l},col={c},endLine={el},endColumn={ec}"));
     }
     props.push(format!("title={}", escape_gh_property(d.code)));
@@ -261,7 +308,9 @@ pub fn render_github(sources: &SourceMap, d: &Diagnostic) -> String {
 }
 
 fn escape_gh_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_gh_property(s: &str) -> String {
@@ -290,12 +339,21 @@ pub fn summary(diagnostics: &[Diagnostic]) -> Option<String> {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.severity.as_str(), self.code, self.message)
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )
     }
 }
 
 /// The closest candidate to `name` by edit distance, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<(&str, f64)> = None;
     for candidate in candidates {
         let score = strsim::jaro_winkler(name, candidate);
@@ -315,7 +373,10 @@ mod tests {
     #[test]
     fn did_you_mean_finds_typos() {
         let names = ["color.brand.500", "color.gray.500", "space.md"];
-        assert_eq!(did_you_mean("color.brnd.500", names), Some("color.brand.500"));
+        assert_eq!(
+            did_you_mean("color.brnd.500", names),
+            Some("color.brand.500")
+        );
         assert_eq!(did_you_mean("$valeu", ["$value", "$type"]), Some("$value"));
         assert_eq!(did_you_mean("totally.else", names), None);
     }
@@ -325,6 +386,9 @@ mod tests {
         let e = Diagnostic::error("x", "a");
         let w = Diagnostic::warning("y", "b");
         assert_eq!(summary(&[]), None);
-        assert_eq!(summary(&[e.clone(), e, w]).unwrap(), "error: 2 errors, 1 warning");
+        assert_eq!(
+            summary(&[e.clone(), e, w]).unwrap(),
+            "error: 2 errors, 1 warning"
+        );
     }
 }

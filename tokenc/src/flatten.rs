@@ -74,7 +74,13 @@ pub struct Flat {
     pub groups: Vec<GroupDef>,
 }
 
-const TOKEN_PROPS: &[&str] = &["$value", "$type", "$description", "$deprecated", "$extensions"];
+const TOKEN_PROPS: &[&str] = &[
+    "$value",
+    "$type",
+    "$description",
+    "$deprecated",
+    "$extensions",
+];
 const GROUP_PROPS: &[&str] = &[
     "$type",
     "$description",
@@ -93,8 +99,11 @@ pub fn flatten(root: Node, diagnostics: &mut Vec<Diagnostic>) -> Flat {
         NodeKind::Object(entries) => group(&mut flat, String::new(), span, entries, 0, diagnostics),
         NodeKind::Null => {} // already reported by the reader
         _ => diagnostics.push(
-            Diagnostic::error("invalid-value", "a token file must be an object (the root group)")
-                .at(span, format!("found {}", root.kind_name())),
+            Diagnostic::error(
+                "invalid-value",
+                "a token file must be an object (the root group)",
+            )
+            .at(span, format!("found {}", root.kind_name())),
         ),
     }
     flat
@@ -148,8 +157,10 @@ fn type_decl(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> TypeDecl {
         },
         None => {
             diagnostics.push(
-                Diagnostic::error("unknown-type", "`$type` must be a string")
-                    .at(entry.value.span, format!("found {}", entry.value.kind_name())),
+                Diagnostic::error("unknown-type", "`$type` must be a string").at(
+                    entry.value.span,
+                    format!("found {}", entry.value.kind_name()),
+                ),
             );
             TypeDecl::Invalid
         }
@@ -163,8 +174,14 @@ fn deprecation(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> Option<Depre
         NodeKind::String(s) => Some(Deprecation::Because(s.clone())),
         _ => {
             diagnostics.push(
-                Diagnostic::error("invalid-value", "`$deprecated` must be a boolean or a string")
-                    .at(entry.value.span, format!("found {}", entry.value.kind_name())),
+                Diagnostic::error(
+                    "invalid-value",
+                    "`$deprecated` must be a boolean or a string",
+                )
+                .at(
+                    entry.value.span,
+                    format!("found {}", entry.value.kind_name()),
+                ),
             );
             None
         }
@@ -176,8 +193,10 @@ fn description(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> Option<Strin
         Some(s) => Some(s.to_string()),
         None => {
             diagnostics.push(
-                Diagnostic::error("invalid-value", "`$description` must be a string")
-                    .at(entry.value.span, format!("found {}", entry.value.kind_name())),
+                Diagnostic::error("invalid-value", "`$description` must be a string").at(
+                    entry.value.span,
+                    format!("found {}", entry.value.kind_name()),
+                ),
             );
             None
         }
@@ -230,7 +249,10 @@ fn group(
                         "invalid-value",
                         format!("`{}` must be a string such as \"{{group}}\"", entry.key),
                     )
-                    .at(entry.value.span, format!("found {}", entry.value.kind_name())),
+                    .at(
+                        entry.value.span,
+                        format!("found {}", entry.value.kind_name()),
+                    ),
                 ),
             },
             "$root" => children.push(entry),
@@ -248,9 +270,12 @@ fn group(
             && let Some(problem) = name_problem(&child.key)
         {
             diagnostics.push(
-                Diagnostic::error("invalid-name", format!("invalid name `{}`", child.key.escape_debug()))
-                    .at(child.key_span, problem)
-                    .with_help("rename it; `.`, `{` and `}` are reserved for aliases"),
+                Diagnostic::error(
+                    "invalid-name",
+                    format!("invalid name `{}`", child.key.escape_debug()),
+                )
+                .at(child.key_span, problem)
+                .with_help("rename it; `.`, `{` and `}` are reserved for aliases"),
             );
             continue;
         }
@@ -259,9 +284,18 @@ fn group(
     }
 }
 
-fn node(flat: &mut Flat, path: String, entry: Entry, depth: usize, diagnostics: &mut Vec<Diagnostic>) {
+fn node(
+    flat: &mut Flat,
+    path: String,
+    entry: Entry,
+    depth: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let Entry {
-        key, key_span, value, ..
+        key,
+        key_span,
+        value,
+        ..
     } = entry;
     let NodeKind::Object(entries) = value.kind else {
         diagnostics.push(
@@ -344,8 +378,11 @@ fn token(
         (Some(v), None) => def.value = v,
         (Some(v), Some(r)) => {
             diagnostics.push(
-                Diagnostic::error("invalid-value", format!("token `{}` has both `$value` and `$ref`", def.path))
-                    .at(r.key_span, "remove this or `$value`"),
+                Diagnostic::error(
+                    "invalid-value",
+                    format!("token `{}` has both `$value` and `$ref`", def.path),
+                )
+                .at(r.key_span, "remove this or `$value`"),
             );
             def.value = v;
         }
@@ -387,9 +424,18 @@ mod tests {
 
     #[test]
     fn property_problems() {
-        let (_, diags) = run("a = { \"$valeu\" = 1 }\nb = { \"$value\" = 1, alpha = 0.4 }\nc = { \"$value\" = 1, d = { \"$value\" = 2 } }\n");
+        let (_, diags) = run(
+            "a = { \"$valeu\" = 1 }\nb = { \"$value\" = 1, alpha = 0.4 }\nc = { \"$value\" = 1, d = { \"$value\" = 2 } }\n",
+        );
         let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
-        assert_eq!(codes, ["unknown-property", "unknown-property", "value-with-children"]);
+        assert_eq!(
+            codes,
+            [
+                "unknown-property",
+                "unknown-property",
+                "value-with-children"
+            ]
+        );
         assert_eq!(diags[0].help.as_deref(), Some("did you mean `$value`?"));
         assert!(diags[1].severity == crate::diagnostics::Severity::Warning);
     }

@@ -126,7 +126,11 @@ pub fn compile(io: &dyn SourceLoader, settings: &Settings) -> Result<Compilation
 }
 
 /// [`compile`] with files already read (the config), so that diagnostics can point into them.
-pub fn compile_with(io: &dyn SourceLoader, settings: &Settings, files: SourceMap) -> Result<Compilation, EntryError> {
+pub fn compile_with(
+    io: &dyn SourceLoader,
+    settings: &Settings,
+    files: SourceMap,
+) -> Result<Compilation, EntryError> {
     let project = load::load(io, &settings.entry, &settings.roots, files)?;
     let mut perms = Permutations::new(&project);
     perms.report(project.diagnostics.clone());
@@ -140,7 +144,8 @@ pub fn compile_with(io: &dyn SourceLoader, settings: &Settings, files: SourceMap
     let tokens = emitted_tokens(&mut perms);
     let token_refs: Vec<&resolve::Token> = tokens.iter().collect();
     perms.report(emit::check_names(&token_refs, &settings.css.prefix, true));
-    let (rust, rust_diagnostics) = emit::rust::emit_rust(&project, &token_refs, &settings.css.prefix, &header);
+    let (rust, rust_diagnostics) =
+        emit::rust::emit_rust(&project, &token_refs, &settings.css.prefix, &header);
     perms.report(rust_diagnostics);
     let diagnostics = perms.take_diagnostics();
     let failed = diagnostics.iter().any(Diagnostic::is_error);
@@ -178,16 +183,23 @@ fn emitted_tokens(perms: &mut Permutations<'_>) -> Vec<resolve::Token> {
 pub fn missing_inputs(project: &Project, inputs: &[(usize, usize)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, m) in project.modifiers.iter().enumerate() {
-        if m.default.is_none() && !m.default_invalid && !inputs.iter().any(|(mi, _)| *mi == i) && !m.contexts.is_empty() {
+        if m.default.is_none()
+            && !m.default_invalid
+            && !inputs.iter().any(|(mi, _)| *mi == i)
+            && !m.contexts.is_empty()
+        {
             let names: Vec<&str> = m.contexts.iter().map(|(c, _)| c.as_str()).collect();
             out.push(
-                Diagnostic::error("missing-input", format!("modifier `{}` has no default and no input", m.name))
-                    .at(m.span, "needs a context")
-                    .with_help(format!(
-                        "pass `--input {}=<context>` (one of: {}) or add `default` to the modifier",
-                        m.name,
-                        names.join(", ")
-                    )),
+                Diagnostic::error(
+                    "missing-input",
+                    format!("modifier `{}` has no default and no input", m.name),
+                )
+                .at(m.span, "needs a context")
+                .with_help(format!(
+                    "pass `--input {}=<context>` (one of: {}) or add `default` to the modifier",
+                    m.name,
+                    names.join(", ")
+                )),
             );
         }
     }
@@ -199,14 +211,23 @@ pub fn missing_inputs(project: &Project, inputs: &[(usize, usize)]) -> Vec<Diagn
 pub struct InputError(pub String);
 
 /// Matches `--input MOD=CTX` pairs (case-insensitively) against the project's modifiers.
-pub fn parse_inputs(project: &Project, inputs: &[String]) -> Result<Vec<(usize, usize)>, InputError> {
+pub fn parse_inputs(
+    project: &Project,
+    inputs: &[String],
+) -> Result<Vec<(usize, usize)>, InputError> {
     let mut out = Vec::new();
     for input in inputs {
         let Some((m, c)) = input.split_once('=') else {
-            return Err(InputError(format!("`--input {input}` must be written MODIFIER=CONTEXT")));
+            return Err(InputError(format!(
+                "`--input {input}` must be written MODIFIER=CONTEXT"
+            )));
         };
         let names: Vec<&str> = project.modifiers.iter().map(|m| m.name.as_str()).collect();
-        let Some(mi) = project.modifiers.iter().position(|x| x.name.eq_ignore_ascii_case(m.trim())) else {
+        let Some(mi) = project
+            .modifiers
+            .iter()
+            .position(|x| x.name.eq_ignore_ascii_case(m.trim()))
+        else {
             let hint = match diagnostics::did_you_mean(m, names.iter().copied()) {
                 Some(s) => format!("; did you mean `{s}`?"),
                 None if names.is_empty() => "; this resolver has no modifiers".into(),
@@ -215,13 +236,20 @@ pub fn parse_inputs(project: &Project, inputs: &[String]) -> Result<Vec<(usize, 
             return Err(InputError(format!("unknown modifier `{m}`{hint}")));
         };
         let modifier = &project.modifiers[mi];
-        let Some(ci) = modifier.contexts.iter().position(|(x, _)| x.eq_ignore_ascii_case(c.trim())) else {
+        let Some(ci) = modifier
+            .contexts
+            .iter()
+            .position(|(x, _)| x.eq_ignore_ascii_case(c.trim()))
+        else {
             let contexts: Vec<&str> = modifier.contexts.iter().map(|(c, _)| c.as_str()).collect();
             let hint = match diagnostics::did_you_mean(c, contexts.iter().copied()) {
                 Some(s) => format!("; did you mean `{s}`?"),
                 None => format!("; contexts are: {}", contexts.join(", ")),
             };
-            return Err(InputError(format!("unknown context `{c}` of modifier `{}`{hint}", modifier.name)));
+            return Err(InputError(format!(
+                "unknown context `{c}` of modifier `{}`{hint}",
+                modifier.name
+            )));
         };
         out.retain(|(x, _)| *x != mi);
         out.push((mi, ci));
@@ -247,7 +275,10 @@ pub fn resolve_json(
         for selection in perms.all() {
             let resolved = perms.get(&selection);
             let mut found = Vec::new();
-            map.insert(selection.label(project), emit::json::resolve_json(&resolved, &printer, &mut found));
+            map.insert(
+                selection.label(project),
+                emit::json::resolve_json(&resolved, &printer, &mut found),
+            );
             perms.report(found);
         }
         serde_json::Value::Object(map)

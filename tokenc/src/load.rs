@@ -145,7 +145,8 @@ pub fn load(
 
 fn is_resolver(root: &Node) -> bool {
     root.get("resolutionOrder").is_some()
-        || (root.get("version").is_some() && (root.get("sets").is_some() || root.get("modifiers").is_some()))
+        || (root.get("version").is_some()
+            && (root.get("sets").is_some() || root.get("modifiers").is_some()))
 }
 
 const RESOLVER_KEYS: &[&str] = &[
@@ -198,7 +199,13 @@ impl Loader<'_> {
             ),
             None => self.error(
                 Diagnostic::error("invalid-resolver", "the resolver has no `version`")
-                    .at(Span { end: root_span.start, ..root_span }, "")
+                    .at(
+                        Span {
+                            end: root_span.start,
+                            ..root_span
+                        },
+                        "",
+                    )
                     .with_help("add `version = \"2025.10\"` at the top"),
             ),
         }
@@ -211,9 +218,12 @@ impl Loader<'_> {
                             Some(s) => self.source_list(&s.value, &root),
                             None => {
                                 self.error(
-                                    Diagnostic::error("invalid-resolver", format!("set `{}` has no `sources`", set.key))
-                                        .at(set.key_span, "")
-                                        .with_help("add `sources = [ { \"$ref\" = \"file.toml\" } ]`"),
+                                    Diagnostic::error(
+                                        "invalid-resolver",
+                                        format!("set `{}` has no `sources`", set.key),
+                                    )
+                                    .at(set.key_span, "")
+                                    .with_help("add `sources = [ { \"$ref\" = \"file.toml\" } ]`"),
                                 );
                                 Vec::new()
                             }
@@ -271,15 +281,21 @@ impl Loader<'_> {
                 }
             }
             None => self.error(
-                Diagnostic::error("invalid-resolver", format!("modifier `{}` has no `contexts` table", m.key))
-                    .at(m.key_span, "")
-                    .with_help("add `contexts.<name> = [ sources… ]` for each context"),
+                Diagnostic::error(
+                    "invalid-resolver",
+                    format!("modifier `{}` has no `contexts` table", m.key),
+                )
+                .at(m.key_span, "")
+                .with_help("add `contexts.<name> = [ sources… ]` for each context"),
             ),
         }
         if modifier.contexts.is_empty() && m.value.get("contexts").is_some() {
             self.error(
-                Diagnostic::error("invalid-resolver", format!("modifier `{}` has no contexts", m.key))
-                    .at(m.key_span, ""),
+                Diagnostic::error(
+                    "invalid-resolver",
+                    format!("modifier `{}` has no contexts", m.key),
+                )
+                .at(m.key_span, ""),
             );
         } else if modifier.contexts.len() == 1 {
             self.error(
@@ -288,7 +304,9 @@ impl Loader<'_> {
                     format!("modifier `{}` has only one context", m.key),
                 )
                 .at(m.key_span, "")
-                .with_help("a modifier needs two or more contexts to choose between; use a set instead"),
+                .with_help(
+                    "a modifier needs two or more contexts to choose between; use a set instead",
+                ),
             );
         }
         if let Some(d) = m.value.get("default") {
@@ -297,10 +315,14 @@ impl Loader<'_> {
                 Some(i) => modifier.default = Some(i),
                 None => {
                     modifier.default_invalid = true;
-                    let names: Vec<&str> = modifier.contexts.iter().map(|(c, _)| c.as_str()).collect();
+                    let names: Vec<&str> =
+                        modifier.contexts.iter().map(|(c, _)| c.as_str()).collect();
                     let mut diag = Diagnostic::error(
                         "invalid-resolver",
-                        format!("default `{name}` of modifier `{}` is not one of its contexts", m.key),
+                        format!(
+                            "default `{name}` of modifier `{}` is not one of its contexts",
+                            m.key
+                        ),
                     )
                     .at(d.value.span, "no such context");
                     diag = match did_you_mean(name, names.iter().copied()) {
@@ -319,19 +341,36 @@ impl Loader<'_> {
             let target = r.value.as_str().unwrap_or("");
             let found = if let Some(name) = target.strip_prefix("#/sets/") {
                 let name = unescape_pointer(name);
-                self.project.sets.iter().position(|s| s.name == name).map(Step::Set)
+                self.project
+                    .sets
+                    .iter()
+                    .position(|s| s.name == name)
+                    .map(Step::Set)
             } else if let Some(name) = target.strip_prefix("#/modifiers/") {
                 let name = unescape_pointer(name);
-                self.project.modifiers.iter().position(|m| m.name == name).map(Step::Modifier)
+                self.project
+                    .modifiers
+                    .iter()
+                    .position(|m| m.name == name)
+                    .map(Step::Modifier)
             } else {
                 None
             };
             match found {
                 Some(step) => self.project.order.push(step),
                 None => {
-                    let mut candidates: Vec<String> =
-                        self.project.sets.iter().map(|s| format!("#/sets/{}", s.name)).collect();
-                    candidates.extend(self.project.modifiers.iter().map(|m| format!("#/modifiers/{}", m.name)));
+                    let mut candidates: Vec<String> = self
+                        .project
+                        .sets
+                        .iter()
+                        .map(|s| format!("#/sets/{}", s.name))
+                        .collect();
+                    candidates.extend(
+                        self.project
+                            .modifiers
+                            .iter()
+                            .map(|m| format!("#/modifiers/{}", m.name)),
+                    );
                     let mut d = Diagnostic::error(
                         "invalid-resolver",
                         format!("`resolutionOrder` refers to `{target}`, which does not exist"),
@@ -347,7 +386,11 @@ impl Loader<'_> {
         }
         // Inline set or modifier: `{ type = "set" | "modifier", name = "…", … }`.
         let kind = item.get("type").and_then(|t| t.value.as_str());
-        let name = item.get("name").and_then(|t| t.value.as_str()).unwrap_or("").to_string();
+        let name = item
+            .get("name")
+            .and_then(|t| t.value.as_str())
+            .unwrap_or("")
+            .to_string();
         match kind {
             Some("set") => {
                 let sources = match item.get("sources") {
@@ -430,7 +473,9 @@ impl Loader<'_> {
                             None => self.error(
                                 Diagnostic::error(
                                     "unknown-alias",
-                                    format!("`$ref` \"{target}\" points at nothing in this document"),
+                                    format!(
+                                        "`$ref` \"{target}\" points at nothing in this document"
+                                    ),
                                 )
                                 .at(r.value.span, ""),
                             ),
@@ -474,8 +519,11 @@ impl Loader<'_> {
                 Some(n) => n.clone(),
                 None => {
                     self.error(
-                        Diagnostic::error("unknown-alias", format!("`$ref` \"{target}\" points at nothing"))
-                            .at(span, ""),
+                        Diagnostic::error(
+                            "unknown-alias",
+                            format!("`$ref` \"{target}\" points at nothing"),
+                        )
+                        .at(span, ""),
                     );
                     return None;
                 }
@@ -507,7 +555,13 @@ impl Loader<'_> {
             );
             return None;
         }
-        let base = self.project.files.path(span.file).parent().unwrap_or(Path::new("")).to_path_buf();
+        let base = self
+            .project
+            .files
+            .path(span.file)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
         let path = normalize(&base.join(target));
         let canonical = match self.io.canonicalize(&path) {
             Ok(c) => c,
@@ -535,10 +589,16 @@ impl Loader<'_> {
             return Some(id);
         }
         match self.io.read(&path) {
-            Ok(text) => Some(self.project.files.add(self.io.display_name(&path), path, text)),
+            Ok(text) => Some(
+                self.project
+                    .files
+                    .add(self.io.display_name(&path), path, text),
+            ),
             Err(e) => {
                 let help = match e {
-                    LoadError::NotFound => "check the path; it is relative to the file that contains the `$ref`",
+                    LoadError::NotFound => {
+                        "check the path; it is relative to the file that contains the `$ref`"
+                    }
                     LoadError::IsDirectory => "name a file inside the directory",
                     _ => "fix the file or the reference",
                 };
@@ -562,7 +622,9 @@ impl Loader<'_> {
         }
         let mut seen = std::collections::HashSet::new();
         while let Some((file, span)) = pending.pop() {
-            let Some(id) = self.read_file(&file, span) else { continue };
+            let Some(id) = self.read_file(&file, span) else {
+                continue;
+            };
             if !seen.insert(id) {
                 continue;
             }

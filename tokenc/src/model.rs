@@ -155,7 +155,11 @@ impl ColorSpace {
 
     /// The DTCG spelling.
     pub fn as_str(self) -> &'static str {
-        Self::ALL.iter().find(|(c, _)| *c == self).map(|(_, n)| *n).unwrap_or("srgb")
+        Self::ALL
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("srgb")
     }
 
     /// Inclusive ranges of the three components (`None` where unbounded), as the spec gives them.
@@ -332,7 +336,9 @@ pub fn has_alias(value: &Value) -> bool {
 pub fn visit_aliases(value: &Value, f: &mut dyn FnMut(TokenId)) {
     match value {
         Value::Alias(id) => f(*id),
-        Value::StrokeDashes { dash_array, .. } => dash_array.iter().for_each(|v| visit_aliases(v, f)),
+        Value::StrokeDashes { dash_array, .. } => {
+            dash_array.iter().for_each(|v| visit_aliases(v, f))
+        }
         Value::Border(parts) | Value::Transition(parts) => {
             parts.iter().for_each(|v| visit_aliases(v, f))
         }
@@ -340,7 +346,9 @@ pub fn visit_aliases(value: &Value, f: &mut dyn FnMut(TokenId)) {
             parts.iter().for_each(|v| visit_aliases(v, f))
         }
         Value::GradientStop(parts) => parts.iter().for_each(|v| visit_aliases(v, f)),
-        Value::Shadow(items) | Value::Gradient(items) => items.iter().for_each(|v| visit_aliases(v, f)),
+        Value::Shadow(items) | Value::Gradient(items) => {
+            items.iter().for_each(|v| visit_aliases(v, f))
+        }
         _ => {}
     }
 }

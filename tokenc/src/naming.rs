@@ -40,7 +40,11 @@ pub fn css_part_var(prefix: &str, path: &str, part: &str) -> String {
 
 fn push_css_ident(out: &mut String, s: &str) {
     for c in s.chars() {
-        if c.is_ascii_alphanumeric() || c == '-' || c == '_' || (c as u32 >= 0x80 && !c.is_control()) {
+        if c.is_ascii_alphanumeric()
+            || c == '-'
+            || c == '_'
+            || (c as u32 >= 0x80 && !c.is_control())
+        {
             out.push(c);
         } else {
             out.push_str(&format!("\\{:x} ", c as u32));
@@ -146,8 +150,14 @@ mod tests {
 
     #[test]
     fn css_names() {
-        assert_eq!(css_var("crust", "color.bg.default"), "--crust-color-bg-default");
-        assert_eq!(css_var("crust", "color.accent.$root"), "--crust-color-accent");
+        assert_eq!(
+            css_var("crust", "color.bg.default"),
+            "--crust-color-bg-default"
+        );
+        assert_eq!(
+            css_var("crust", "color.accent.$root"),
+            "--crust-color-accent"
+        );
         assert_eq!(css_var("", "fgColor.muted"), "--fgColor-muted");
         assert_eq!(css_var("", "a b.c/d"), "--a\\20 b-c\\2f d");
         assert_eq!(css_var("x", "größe"), "--x-größe");

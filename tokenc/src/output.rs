@@ -39,12 +39,18 @@ pub struct WriteError {
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     path.with_file_name(format!(".{name}.{suffix}"))
 }
 
 /// Writes every `(path, contents)` pair, all or nothing.
-pub fn write_outputs(fs: &dyn OutputFs, files: &[(PathBuf, String)]) -> Result<WriteReport, WriteError> {
+pub fn write_outputs(
+    fs: &dyn OutputFs,
+    files: &[(PathBuf, String)],
+) -> Result<WriteReport, WriteError> {
     let fail = |path: &Path, error| WriteError {
         path: path.to_path_buf(),
         error,
@@ -160,7 +166,9 @@ mod tests {
         fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
             self.step()?;
             let mut files = self.files.borrow_mut();
-            let v = files.remove(from).ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))?;
+            let v = files
+                .remove(from)
+                .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound))?;
             files.insert(to.into(), v);
             Ok(())
         }
@@ -171,7 +179,10 @@ mod tests {
     }
 
     fn outputs() -> Vec<(PathBuf, String)> {
-        vec![("/o/a.css".into(), "new a".into()), ("/o/b.rs".into(), "new b".into())]
+        vec![
+            ("/o/a.css".into(), "new a".into()),
+            ("/o/b.rs".into(), "new b".into()),
+        ]
     }
 
     #[test]
@@ -181,24 +192,38 @@ mod tests {
                 fail_at: Some(fail_at),
                 ..FaultyFs::default()
             };
-            fs.files.borrow_mut().insert("/o/a.css".into(), b"old a".to_vec());
-            fs.files.borrow_mut().insert("/o/b.rs".into(), b"old b".to_vec());
+            fs.files
+                .borrow_mut()
+                .insert("/o/a.css".into(), b"old a".to_vec());
+            fs.files
+                .borrow_mut()
+                .insert("/o/b.rs".into(), b"old b".to_vec());
             let result = write_outputs(&fs, &outputs());
             let files = fs.files.borrow();
             let a = String::from_utf8(files["/o/a.css".as_ref() as &Path].clone()).unwrap();
             let b = String::from_utf8(files["/o/b.rs".as_ref() as &Path].clone()).unwrap();
             match result {
                 Ok(_) => assert_eq!((a.as_str(), b.as_str()), ("new a", "new b")),
-                Err(_) => assert_eq!((a.as_str(), b.as_str()), ("old a", "old b"), "fail at {fail_at}"),
+                Err(_) => assert_eq!(
+                    (a.as_str(), b.as_str()),
+                    ("old a", "old b"),
+                    "fail at {fail_at}"
+                ),
             }
-            assert_eq!(files.len(), 2, "leftover temporary files after failing at {fail_at}: {files:?}");
+            assert_eq!(
+                files.len(),
+                2,
+                "leftover temporary files after failing at {fail_at}: {files:?}"
+            );
         }
     }
 
     #[test]
     fn unchanged_files_are_not_touched() {
         let fs = FaultyFs::default();
-        fs.files.borrow_mut().insert("/o/a.css".into(), b"new a".to_vec());
+        fs.files
+            .borrow_mut()
+            .insert("/o/a.css".into(), b"new a".to_vec());
         let report = write_outputs(&fs, &outputs()).unwrap();
         assert_eq!(report.unchanged, vec![PathBuf::from("/o/a.css")]);
         assert_eq!(report.written, vec![PathBuf::from("/o/b.rs")]);

@@ -43,7 +43,11 @@ impl<'p> Permutations<'p> {
     /// Adds diagnostics, dropping exact repeats.
     pub fn report(&mut self, diagnostics: Vec<Diagnostic>) {
         for d in diagnostics {
-            let key = (d.code, d.primary.as_ref().map(|l| l.span), d.message.clone());
+            let key = (
+                d.code,
+                d.primary.as_ref().map(|l| l.span),
+                d.message.clone(),
+            );
             if self.seen.insert(key) {
                 self.diagnostics.push(d);
             }

@@ -245,7 +245,13 @@ fn group_ref_path(target: &str) -> Option<String> {
         return Some(p.to_string());
     }
     let pointer = target.strip_prefix("#/")?;
-    Some(pointer.split('/').map(unescape_pointer).collect::<Vec<_>>().join("."))
+    Some(
+        pointer
+            .split('/')
+            .map(unescape_pointer)
+            .collect::<Vec<_>>()
+            .join("."),
+    )
 }
 
 /// Copies tokens of extended groups (`$extends`) into the extending groups, local tokens first.
@@ -272,8 +278,11 @@ fn extend_groups<'p>(
     for (group, target, span) in &pending {
         let Some(target_path) = group_ref_path(target) else {
             diagnostics.push(
-                Diagnostic::error("invalid-value", format!("`$extends` of `{group}` must be \"{{group}}\" or \"#/group\""))
-                    .at(*span, ""),
+                Diagnostic::error(
+                    "invalid-value",
+                    format!("`$extends` of `{group}` must be \"{{group}}\" or \"#/group\""),
+                )
+                .at(*span, ""),
             );
             continue;
         };
@@ -282,7 +291,9 @@ fn extend_groups<'p>(
         let mut next = Some(target_path.clone());
         let mut cycle = false;
         while let Some(t) = next {
-            let related = |a: &str, b: &str| a == b || a.starts_with(&format!("{b}.")) || b.starts_with(&format!("{a}."));
+            let related = |a: &str, b: &str| {
+                a == b || a.starts_with(&format!("{b}.")) || b.starts_with(&format!("{a}."))
+            };
             if chain.iter().any(|c| related(c, &t)) {
                 cycle = true;
                 chain.push(t);
@@ -292,7 +303,7 @@ fn extend_groups<'p>(
             next = targets.get(t.as_str()).map(|(p, _)| p.clone());
         }
         if cycle {
-            if done.get(*group).is_none() {
+            if !done.contains_key(*group) {
                 for member in &chain {
                     done.entry(member.clone()).or_insert(false);
                 }
@@ -310,7 +321,14 @@ fn extend_groups<'p>(
                 "unknown-alias",
                 format!("`$extends` of `{group}` names `{target_path}`, which is not a group"),
             )
-            .at(*span, if is_token { "this is a token; `$extends` needs a group" } else { "no such group" });
+            .at(
+                *span,
+                if is_token {
+                    "this is a token; `$extends` needs a group"
+                } else {
+                    "no such group"
+                },
+            );
             diagnostics.push(d);
             continue;
         }
@@ -329,13 +347,16 @@ fn extend_groups<'p>(
         let mut i = 0;
         while i < remaining.len() {
             let (group, target) = &remaining[i];
-            let waits = remaining.iter().any(|(g, _)| g == target || target.starts_with(&format!("{g}.")));
+            let waits = remaining
+                .iter()
+                .any(|(g, _)| g == target || target.starts_with(&format!("{g}.")));
             if waits {
                 i += 1;
                 continue;
             }
             let prefix = format!("{target}.");
-            let existing: std::collections::HashSet<String> = slots.iter().map(|s| s.path.clone()).collect();
+            let existing: std::collections::HashSet<String> =
+                slots.iter().map(|s| s.path.clone()).collect();
             let mut added = Vec::new();
             for slot in slots.iter() {
                 if let Some(rest) = slot.path.strip_prefix(&prefix) {
@@ -424,7 +445,9 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 }
                 TypeState::Visiting => {
                     // Coming back after the target was resolved.
-                    let target = self.whole_alias(i).and_then(|p| self.index.get(&p).copied());
+                    let target = self
+                        .whole_alias(i)
+                        .and_then(|p| self.index.get(&p).copied());
                     let target_ty = target.and_then(|t| self.type_state(t));
                     let t = match (target_ty, self.group_type(i)) {
                         (Some(t), Some((g, group_span))) if t != g => {
@@ -452,7 +475,9 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 }
                 None => {}
             }
-            let target = self.whole_alias(i).and_then(|p| self.index.get(&p).copied());
+            let target = self
+                .whole_alias(i)
+                .and_then(|p| self.index.get(&p).copied());
             match target {
                 Some(t) => {
                     let t = t.0 as usize;
@@ -480,9 +505,15 @@ impl<'a, 'p> Resolver<'a, 'p> {
                         Target::None if t.is_none() => {
                             let slot = &self.slots[i];
                             self.diagnostics.push(
-                                Diagnostic::error("missing-type", format!("token `{}` has no type", slot.path))
-                                    .at(slot.defs.last().expect("definition").name_span, "no `$type` here or on a parent group")
-                                    .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
+                                Diagnostic::error(
+                                    "missing-type",
+                                    format!("token `{}` has no type", slot.path),
+                                )
+                                .at(
+                                    slot.defs.last().expect("definition").name_span,
+                                    "no `$type` here or on a parent group",
+                                )
+                                .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
                             );
                         }
                         Target::None => {}
@@ -501,11 +532,17 @@ impl<'a, 'p> Resolver<'a, 'p> {
         self.diagnostics.push(
             Diagnostic::error(
                 "type-mismatch",
-                format!("`{}` aliases `{path}`, a {target} token, but its group says {group}", slot.path),
+                format!(
+                    "`{}` aliases `{path}`, a {target} token, but its group says {group}",
+                    slot.path
+                ),
             )
             .at(value.span, format!("a {target}"))
             .with_secondary(group_span, format!("the group's `$type` is {group}"))
-            .with_help(format!("alias a {group} token, or give `{}` its own `$type`", slot.path)),
+            .with_help(format!(
+                "alias a {group} token, or give `{}` its own `$type`",
+                slot.path
+            )),
         );
     }
 
@@ -526,15 +563,33 @@ impl<'a, 'p> Resolver<'a, 'p> {
     }
 
     fn report_cycle(&mut self, members: &[usize]) {
-        let mut names: Vec<&str> = members.iter().map(|&m| self.slots[m].path.as_str()).collect();
+        let mut names: Vec<&str> = members
+            .iter()
+            .map(|&m| self.slots[m].path.as_str())
+            .collect();
         names.push(names[0]);
         let first = members[0];
-        let mut d = Diagnostic::error("alias-cycle", format!("aliases form a cycle: {}", names.join(" → ")))
-            .at(self.slots[first].defs.last().expect("definition").value.span, "this alias starts the cycle");
+        let mut d = Diagnostic::error(
+            "alias-cycle",
+            format!("aliases form a cycle: {}", names.join(" → ")),
+        )
+        .at(
+            self.slots[first]
+                .defs
+                .last()
+                .expect("definition")
+                .value
+                .span,
+            "this alias starts the cycle",
+        );
         for &m in &members[1..] {
-            d = d.with_secondary(self.slots[m].defs.last().expect("definition").value.span, format!("`{}`", self.slots[m].path));
+            d = d.with_secondary(
+                self.slots[m].defs.last().expect("definition").value.span,
+                format!("`{}`", self.slots[m].path),
+            );
         }
-        self.diagnostics.push(d.with_help("point one of these tokens at a value instead of an alias"));
+        self.diagnostics
+            .push(d.with_help("point one of these tokens at a value instead of an alias"));
     }
 
     /// The path a token's whole value aliases, if it is a whole-token reference.
@@ -554,12 +609,18 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 None => Target::None,
             };
         }
-        let Some(entries) = node.as_object() else { return Target::None };
-        let [entry] = entries else { return Target::None };
+        let Some(entries) = node.as_object() else {
+            return Target::None;
+        };
+        let [entry] = entries else {
+            return Target::None;
+        };
         if entry.key != "$ref" {
             return Target::None;
         }
-        let Some(pointer) = entry.value.as_str() else { return Target::None };
+        let Some(pointer) = entry.value.as_str() else {
+            return Target::None;
+        };
         let span = entry.value.span;
         let (file, fragment) = match pointer.split_once('#') {
             Some((f, p)) => (f, p),
@@ -571,10 +632,17 @@ impl<'a, 'p> Resolver<'a, 'p> {
         };
         if !file.is_empty() {
             // Cross-file pointer: resolve inside that file's own tree.
-            let base = self.project.files.path(span.file).parent().map(|p| p.join(file));
+            let base = self
+                .project
+                .files
+                .path(span.file)
+                .parent()
+                .map(|p| p.join(file));
             let id = base.and_then(|b| self.project.files.find(&crate::source::normalize(&b)));
             let flat = id.and_then(|id| self.project.pointer_files.iter().find(|(f, _)| *f == id));
-            let Some((_, flat)) = flat else { return Target::Broken }; // reported by the loader
+            let Some((_, flat)) = flat else {
+                return Target::Broken;
+            }; // reported by the loader
             let flat = &self.project.sources[*flat];
             for cut in (1..=segments.len()).rev() {
                 let path = segments[..cut].join(".");
@@ -585,7 +653,10 @@ impl<'a, 'p> Resolver<'a, 'p> {
                         _ if rest.is_empty() => rest,
                         _ => return Target::Broken,
                     };
-                    let pointer = rest.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect::<String>();
+                    let pointer = rest
+                        .iter()
+                        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+                        .collect::<String>();
                     return match pointer_get(&t.value, &pointer) {
                         Some(n) => Target::Node(n),
                         None => Target::Broken,
@@ -597,13 +668,18 @@ impl<'a, 'p> Resolver<'a, 'p> {
         // In-document pointer: resolved in the merged tree of this permutation.
         for cut in (1..=segments.len()).rev() {
             let path = segments[..cut].join(".");
-            let Some(&id) = self.index.get(&path) else { continue };
+            let Some(&id) = self.index.get(&path) else {
+                continue;
+            };
             let rest = &segments[cut..];
             return match rest.first().map(|s| s.as_str()) {
                 None => Target::Token(path, span),
                 Some("$value") if rest.len() == 1 => Target::Token(path, span),
                 Some("$value") => {
-                    let pointer = rest[1..].iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect::<String>();
+                    let pointer = rest[1..]
+                        .iter()
+                        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+                        .collect::<String>();
                     match self.property(id, &pointer) {
                         Some(n) => Target::Node(n),
                         None => Target::Broken,
@@ -660,16 +736,20 @@ impl<'p> Lookup<'p> for Resolver<'_, 'p> {
                     match target_ty {
                         Some(t) if t == expected => Reference::Token(id),
                         Some(t) => {
-                            let target_span = self.slots[id.0 as usize].defs.last().map(|d| d.name_span);
+                            let target_span =
+                                self.slots[id.0 as usize].defs.last().map(|d| d.name_span);
                             let mut d = Diagnostic::error(
                                 "type-mismatch",
-                                format!("`{path}` is a {t} token, but a {expected} is expected here"),
+                                format!(
+                                    "`{path}` is a {t} token, but a {expected} is expected here"
+                                ),
                             )
                             .at(span, format!("expected a {expected}"));
                             if let Some(s) = target_span {
                                 d = d.with_secondary(s, format!("`{path}` is a {t}"));
                             }
-                            self.diagnostics.push(d.with_help(format!("alias a {expected} token instead")));
+                            self.diagnostics
+                                .push(d.with_help(format!("alias a {expected} token instead")));
                             Reference::Broken
                         }
                         // The target is invalid or in a cycle: it is reported there.
@@ -687,7 +767,12 @@ impl<'p> Lookup<'p> for Resolver<'_, 'p> {
 
 /// Finds alias cycles among parsed values (iteratively, so 10,000-long chains are fine),
 /// reports each once naming every token, and drops the values of the tokens in it.
-fn find_cycles(slots: &[Slot<'_>], values: &mut [Option<Value>], in_cycle: &mut [bool], diagnostics: &mut Vec<Diagnostic>) {
+fn find_cycles(
+    slots: &[Slot<'_>],
+    values: &mut [Option<Value>],
+    in_cycle: &mut [bool],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     #[derive(Clone, Copy, PartialEq)]
     enum Color {
         White,
@@ -740,8 +825,11 @@ fn find_cycles(slots: &[Slot<'_>], values: &mut [Option<Value>], in_cycle: &mut 
         let mut names: Vec<&str> = members.iter().map(|&m| slots[m].path.as_str()).collect();
         names.push(names[0]);
         let span = |m: usize| slots[m].defs.last().expect("definition").value.span;
-        let mut d = Diagnostic::error("alias-cycle", format!("aliases form a cycle: {}", names.join(" → ")))
-            .at(span(members[0]), "this alias starts the cycle");
+        let mut d = Diagnostic::error(
+            "alias-cycle",
+            format!("aliases form a cycle: {}", names.join(" → ")),
+        )
+        .at(span(members[0]), "this alias starts the cycle");
         for &m in &members[1..] {
             d = d.with_secondary(span(m), format!("`{}`", slots[m].path));
         }
@@ -794,7 +882,10 @@ fn deprecated_aliases(resolved: &Resolved, diagnostics: &mut Vec<Diagnostic>) {
                     severity: Severity::Warning,
                     ..Diagnostic::warning(
                         "deprecated-alias",
-                        format!("`{}` aliases the deprecated token `{}`", token.path, target.path),
+                        format!(
+                            "`{}` aliases the deprecated token `{}`",
+                            token.path, target.path
+                        ),
                     )
                 }
                 .at(token.span, "")

@@ -165,7 +165,10 @@ impl fmt::Display for LoadError {
             LoadError::NotFound => f.write_str("no such file"),
             LoadError::IsDirectory => f.write_str("it is a directory, not a file"),
             LoadError::InvalidUtf8 { valid_up_to } => {
-                write!(f, "it is not valid UTF-8 (first bad byte at offset {valid_up_to})")
+                write!(
+                    f,
+                    "it is not valid UTF-8 (first bad byte at offset {valid_up_to})"
+                )
             }
             LoadError::Other(msg) => f.write_str(msg),
         }
@@ -258,8 +261,14 @@ mod tests {
     fn memory_loader_reports_directories() {
         let mut loader = MemoryLoader::new();
         loader.insert("/p/dir/a.toml", "");
-        assert_eq!(loader.read(Path::new("/p/dir")), Err(LoadError::IsDirectory));
+        assert_eq!(
+            loader.read(Path::new("/p/dir")),
+            Err(LoadError::IsDirectory)
+        );
         assert_eq!(loader.read(Path::new("/p/none")), Err(LoadError::NotFound));
-        assert_eq!(loader.read(Path::new("/p/dir/../dir/a.toml")), Ok(String::new()));
+        assert_eq!(
+            loader.read(Path::new("/p/dir/../dir/a.toml")),
+            Ok(String::new())
+        );
     }
 }

@@ -63,8 +63,16 @@ fn code_for(ty: TokenType) -> &'static str {
 }
 
 impl<'n> Parser<'_, 'n> {
-    fn fail(&mut self, ty: TokenType, node: &Node, message: String, label: &str, help: Option<String>) -> Option<Value> {
-        let mut d = Diagnostic::error(code_for(ty), format!("{message} in `{}`", self.path)).at(node.span, label);
+    fn fail(
+        &mut self,
+        ty: TokenType,
+        node: &Node,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> Option<Value> {
+        let mut d = Diagnostic::error(code_for(ty), format!("{message} in `{}`", self.path))
+            .at(node.span, label);
         if let Some(h) = help {
             d = d.with_help(h);
         }
@@ -106,7 +114,16 @@ impl<'n> Parser<'_, 'n> {
         let node = match self.lookup.reference(node, TokenType::Number) {
             Reference::Literal(n) => n,
             Reference::Token(_) => {
-                self.fail(ty, node, format!("expected {what}, found an alias"), "aliases cannot stand for a part of a value here", Some("write the number, or use a `$ref` JSON pointer to the exact property".into()));
+                self.fail(
+                    ty,
+                    node,
+                    format!("expected {what}, found an alias"),
+                    "aliases cannot stand for a part of a value here",
+                    Some(
+                        "write the number, or use a `$ref` JSON pointer to the exact property"
+                            .into(),
+                    ),
+                );
                 return None;
             }
             Reference::Broken => return None,
@@ -114,18 +131,38 @@ impl<'n> Parser<'_, 'n> {
         match node.kind {
             NodeKind::Number(n) if n.is_finite() => Some(n),
             NodeKind::Number(_) => {
-                self.fail(ty, node, format!("{what} is too large or not a number"), "not a finite number", None);
+                self.fail(
+                    ty,
+                    node,
+                    format!("{what} is too large or not a number"),
+                    "not a finite number",
+                    None,
+                );
                 None
             }
             _ => {
-                let help = node.as_str().and_then(|s| s.trim().parse::<f64>().ok()).map(|n| format!("write the number without quotes: {n}"));
-                self.fail(ty, node, format!("expected {what}, found {}", node.kind_name()), "", help);
+                let help = node
+                    .as_str()
+                    .and_then(|s| s.trim().parse::<f64>().ok())
+                    .map(|n| format!("write the number without quotes: {n}"));
+                self.fail(
+                    ty,
+                    node,
+                    format!("expected {what}, found {}", node.kind_name()),
+                    "",
+                    help,
+                );
                 None
             }
         }
     }
 
-    fn object(&mut self, ty: TokenType, node: &'n Node, shape: &str) -> Option<&'n [crate::raw::Entry]> {
+    fn object(
+        &mut self,
+        ty: TokenType,
+        node: &'n Node,
+        shape: &str,
+    ) -> Option<&'n [crate::raw::Entry]> {
         match node.as_object() {
             Some(entries) => Some(entries),
             None => {
@@ -135,7 +172,13 @@ impl<'n> Parser<'_, 'n> {
                     _ => None,
                 }
                 .or_else(|| Some(format!("write {shape}")));
-                self.fail(ty, node, format!("expected a {ty} object, found {}", node.kind_name()), "", help);
+                self.fail(
+                    ty,
+                    node,
+                    format!("expected a {ty} object, found {}", node.kind_name()),
+                    "",
+                    help,
+                );
                 None
             }
         }
@@ -149,9 +192,12 @@ impl<'n> Parser<'_, 'n> {
                     .map(|m| format!("did you mean `{m}`?"))
                     .unwrap_or_else(|| format!("{ty} values have: {}", known.join(", ")));
                 self.diagnostics.push(
-                    Diagnostic::error(code_for(ty), format!("unknown {ty} property `{}` in `{}`", e.key, self.path))
-                        .at(e.key_span, "not part of this type")
-                        .with_help(help),
+                    Diagnostic::error(
+                        code_for(ty),
+                        format!("unknown {ty} property `{}` in `{}`", e.key, self.path),
+                    )
+                    .at(e.key_span, "not part of this type")
+                    .with_help(help),
                 );
                 ok = false;
             }
@@ -160,7 +206,8 @@ impl<'n> Parser<'_, 'n> {
     }
 
     fn color(&mut self, node: &'n Node) -> Option<Value> {
-        const SHAPE: &str = "`{ colorSpace = \"srgb\", components = [r, g, b], alpha = 1, hex = \"#rrggbb\" }`";
+        const SHAPE: &str =
+            "`{ colorSpace = \"srgb\", components = [r, g, b], alpha = 1, hex = \"#rrggbb\" }`";
         let ty = TokenType::Color;
         self.object(ty, node, SHAPE)?;
         let mut ok = self.unknown_fields(ty, node, &["colorSpace", "components", "alpha", "hex"]);
@@ -172,17 +219,31 @@ impl<'n> Parser<'_, 'n> {
                         let names = ColorSpace::ALL.map(|(_, n)| n);
                         let help = n
                             .as_str()
-                            .and_then(|s| crate::diagnostics::did_you_mean(s, names.iter().copied()))
+                            .and_then(|s| {
+                                crate::diagnostics::did_you_mean(s, names.iter().copied())
+                            })
                             .map(|m| format!("did you mean \"{m}\"?"))
                             .unwrap_or_else(|| format!("colour spaces are: {}", names.join(", ")));
-                        self.fail(ty, n, "unknown colorSpace".into(), "not a DTCG colour space", Some(help));
+                        self.fail(
+                            ty,
+                            n,
+                            "unknown colorSpace".into(),
+                            "not a DTCG colour space",
+                            Some(help),
+                        );
                         None
                     }
                 },
                 _ => None,
             },
             None => {
-                self.fail(ty, node, "colour without `colorSpace`".into(), "", Some(format!("write {SHAPE}")));
+                self.fail(
+                    ty,
+                    node,
+                    "colour without `colorSpace`".into(),
+                    "",
+                    Some(format!("write {SHAPE}")),
+                );
                 None
             }
         };
@@ -212,10 +273,13 @@ impl<'n> Parser<'_, 'n> {
                                         let (lo, hi) = space.ranges()[i];
                                         let hue = hi == Some(360.0);
                                         let below = lo.is_some_and(|lo| v < lo);
-                                        let above = hi.is_some_and(|hi| if hue { v >= hi } else { v > hi });
+                                        let above =
+                                            hi.is_some_and(|hi| if hue { v >= hi } else { v > hi });
                                         if below || above {
                                             let range = match (lo, hi) {
-                                                (Some(lo), Some(hi)) if hue => format!("[{lo}, {hi})"),
+                                                (Some(lo), Some(hi)) if hue => {
+                                                    format!("[{lo}, {hi})")
+                                                }
                                                 (Some(lo), Some(hi)) => format!("[{lo}, {hi}]"),
                                                 (Some(lo), None) => format!("≥ {lo}"),
                                                 _ => String::new(),
@@ -231,13 +295,25 @@ impl<'n> Parser<'_, 'n> {
                         }
                     }
                     _ => {
-                        self.fail(ty, list, "`components` must be an array of three numbers".into(), "", None);
+                        self.fail(
+                            ty,
+                            list,
+                            "`components` must be an array of three numbers".into(),
+                            "",
+                            None,
+                        );
                         ok = false;
                     }
                 }
             }
             None => {
-                self.fail(ty, node, "colour without `components`".into(), "", Some(format!("write {SHAPE}")));
+                self.fail(
+                    ty,
+                    node,
+                    "colour without `components`".into(),
+                    "",
+                    Some(format!("write {SHAPE}")),
+                );
                 ok = false;
             }
         }
@@ -246,7 +322,13 @@ impl<'n> Parser<'_, 'n> {
             match self.number(ty, &e.value, "alpha") {
                 Some(a) if (0.0..=1.0).contains(&a) => alpha = a,
                 Some(_) => {
-                    self.fail(ty, &e.value, "alpha is outside [0, 1]".into(), "out of range", None);
+                    self.fail(
+                        ty,
+                        &e.value,
+                        "alpha is outside [0, 1]".into(),
+                        "out of range",
+                        None,
+                    );
                     ok = false;
                 }
                 None => ok = false,
@@ -255,34 +337,53 @@ impl<'n> Parser<'_, 'n> {
         let mut hex = None;
         if let Some(e) = node.get("hex") {
             match e.value.as_str() {
-                Some(s) if s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit()) => {
+                Some(s)
+                    if s.len() == 7
+                        && s.starts_with('#')
+                        && s[1..].chars().all(|c| c.is_ascii_hexdigit()) =>
+                {
                     hex = Some(s.to_ascii_lowercase())
                 }
                 _ => {
-                    self.fail(ty, &e.value, "`hex` must be a 6-digit `#rrggbb` string".into(), "", Some("alpha belongs in `alpha`, not in `hex`".into()));
+                    self.fail(
+                        ty,
+                        &e.value,
+                        "`hex` must be a 6-digit `#rrggbb` string".into(),
+                        "",
+                        Some("alpha belongs in `alpha`, not in `hex`".into()),
+                    );
                     ok = false;
                 }
             }
         }
         let space = space?;
-        ok.then(|| {
-            Value::Color(Color {
-                space,
-                components,
-                alpha,
-                hex,
-            })
-        })
+        ok.then_some(Value::Color(Color {
+            space,
+            components,
+            alpha,
+            hex,
+        }))
     }
 
-    fn unit_value(&mut self, ty: TokenType, node: &'n Node, units: &[&str]) -> Option<(f64, String)> {
+    fn unit_value(
+        &mut self,
+        ty: TokenType,
+        node: &'n Node,
+        units: &[&str],
+    ) -> Option<(f64, String)> {
         let shape = format!("`{{ value = 16, unit = \"{}\" }}`", units[0]);
         self.object(ty, node, &shape)?;
         let ok = self.unknown_fields(ty, node, &["value", "unit"]);
         let value = match node.get("value") {
             Some(e) => self.number(ty, &e.value, "a number"),
             None => {
-                self.fail(ty, node, format!("{ty} without `value`"), "", Some(format!("write {shape}")));
+                self.fail(
+                    ty,
+                    node,
+                    format!("{ty} without `value`"),
+                    "",
+                    Some(format!("write {shape}")),
+                );
                 None
             }
         };
@@ -301,7 +402,13 @@ impl<'n> Parser<'_, 'n> {
                     let help = crate::diagnostics::did_you_mean(u, units.iter().copied())
                         .map(|m| format!("did you mean \"{m}\"?"))
                         .unwrap_or_else(|| format!("{ty} units are: {}", units.join(", ")));
-                    self.fail(ty, &e.value, format!("unknown {ty} unit \"{u}\""), "", Some(help));
+                    self.fail(
+                        ty,
+                        &e.value,
+                        format!("unknown {ty} unit \"{u}\""),
+                        "",
+                        Some(help),
+                    );
                     None
                 }
                 None => {
@@ -310,7 +417,13 @@ impl<'n> Parser<'_, 'n> {
                 }
             },
             None => {
-                self.fail(ty, node, format!("{ty} without `unit`"), "", Some("the unit is required, even for 0".into()));
+                self.fail(
+                    ty,
+                    node,
+                    format!("{ty} without `unit`"),
+                    "",
+                    Some("the unit is required, even for 0".into()),
+                );
                 None
             }
         };
@@ -329,7 +442,13 @@ impl<'n> Parser<'_, 'n> {
         let (value, unit) = self.unit_value(TokenType::Duration, node, &["ms", "s"])?;
         if value < 0.0 {
             let v = node.get("value").map(|e| &e.value).unwrap_or(node);
-            return self.fail(TokenType::Duration, v, "negative duration".into(), "durations are ≥ 0", None);
+            return self.fail(
+                TokenType::Duration,
+                v,
+                "negative duration".into(),
+                "durations are ≥ 0",
+                None,
+            );
         }
         Some(Value::Duration(Duration { value, unit }))
     }
@@ -344,14 +463,29 @@ impl<'n> Parser<'_, 'n> {
                     match item.as_str() {
                         Some(s) if !s.trim().is_empty() => names.push(s.to_string()),
                         _ => {
-                            self.fail(ty, item, "font family names must be non-empty strings".into(), "", None);
+                            self.fail(
+                                ty,
+                                item,
+                                "font family names must be non-empty strings".into(),
+                                "",
+                                None,
+                            );
                             return None;
                         }
                     }
                 }
                 Some(Value::FontFamily(names))
             }
-            _ => self.fail(ty, node, format!("expected a font family name or a list of them, found {}", node.kind_name()), "", Some("write `\"Inter\"` or `[\"Inter\", \"system-ui\", \"sans-serif\"]`".into())),
+            _ => self.fail(
+                ty,
+                node,
+                format!(
+                    "expected a font family name or a list of them, found {}",
+                    node.kind_name()
+                ),
+                "",
+                Some("write `\"Inter\"` or `[\"Inter\", \"system-ui\", \"sans-serif\"]`".into()),
+            ),
         }
     }
 
@@ -361,10 +495,21 @@ impl<'n> Parser<'_, 'n> {
             NodeKind::String(s) => match FONT_WEIGHT_KEYWORDS.iter().find(|(k, _)| k == s) {
                 Some((_, n)) => Some(Value::FontWeight(f64::from(*n))),
                 None => {
-                    let help = crate::diagnostics::did_you_mean(s, FONT_WEIGHT_KEYWORDS.iter().map(|(k, _)| *k))
-                        .map(|m| format!("did you mean \"{m}\"?"))
-                        .unwrap_or_else(|| "use a number from 1 to 1000 or a DTCG keyword such as \"semi-bold\"".into());
-                    self.fail(ty, node, format!("unknown font weight \"{s}\""), "", Some(help))
+                    let help = crate::diagnostics::did_you_mean(
+                        s,
+                        FONT_WEIGHT_KEYWORDS.iter().map(|(k, _)| *k),
+                    )
+                    .map(|m| format!("did you mean \"{m}\"?"))
+                    .unwrap_or_else(|| {
+                        "use a number from 1 to 1000 or a DTCG keyword such as \"semi-bold\"".into()
+                    });
+                    self.fail(
+                        ty,
+                        node,
+                        format!("unknown font weight \"{s}\""),
+                        "",
+                        Some(help),
+                    )
                 }
             },
             _ => {
@@ -372,7 +517,13 @@ impl<'n> Parser<'_, 'n> {
                 if (1.0..=1000.0).contains(&n) {
                     Some(Value::FontWeight(n))
                 } else {
-                    self.fail(ty, node, "font weight is outside 1–1000".into(), "out of range", None)
+                    self.fail(
+                        ty,
+                        node,
+                        "font weight is outside 1–1000".into(),
+                        "out of range",
+                        None,
+                    )
                 }
             }
         }
@@ -381,14 +532,26 @@ impl<'n> Parser<'_, 'n> {
     fn cubic_bezier(&mut self, node: &'n Node) -> Option<Value> {
         let ty = TokenType::CubicBezier;
         let Some(items) = node.as_array().filter(|i| i.len() == 4) else {
-            return self.fail(ty, node, "a cubic Bézier must be an array of four numbers".into(), "", Some("write `[0.4, 0, 0.2, 1]` (P1x, P1y, P2x, P2y)".into()));
+            return self.fail(
+                ty,
+                node,
+                "a cubic Bézier must be an array of four numbers".into(),
+                "",
+                Some("write `[0.4, 0, 0.2, 1]` (P1x, P1y, P2x, P2y)".into()),
+            );
         };
         let mut out = [0.0; 4];
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             match self.number(ty, item, "a number") {
                 Some(v) if (i == 0 || i == 2) && !(0.0..=1.0).contains(&v) => {
-                    self.fail(ty, item, "cubic Bézier x coordinates must be in [0, 1]".into(), "out of range", None);
+                    self.fail(
+                        ty,
+                        item,
+                        "cubic Bézier x coordinates must be in [0, 1]".into(),
+                        "out of range",
+                        None,
+                    );
                     ok = false;
                 }
                 Some(v) => out[i] = v,
@@ -401,12 +564,22 @@ impl<'n> Parser<'_, 'n> {
     fn stroke_style(&mut self, node: &'n Node) -> Option<Value> {
         let ty = TokenType::StrokeStyle;
         match &node.kind {
-            NodeKind::String(s) if STROKE_KEYWORDS.contains(&s.as_str()) => Some(Value::StrokeKeyword(s.clone())),
+            NodeKind::String(s) if STROKE_KEYWORDS.contains(&s.as_str()) => {
+                Some(Value::StrokeKeyword(s.clone()))
+            }
             NodeKind::String(s) => {
                 let help = crate::diagnostics::did_you_mean(s, STROKE_KEYWORDS.iter().copied())
                     .map(|m| format!("did you mean \"{m}\"?"))
-                    .unwrap_or_else(|| format!("stroke styles are: {}", STROKE_KEYWORDS.join(", ")));
-                self.fail(ty, node, format!("unknown stroke style \"{s}\""), "", Some(help))
+                    .unwrap_or_else(|| {
+                        format!("stroke styles are: {}", STROKE_KEYWORDS.join(", "))
+                    });
+                self.fail(
+                    ty,
+                    node,
+                    format!("unknown stroke style \"{s}\""),
+                    "",
+                    Some(help),
+                )
             }
             NodeKind::Object(_) => {
                 let ok = self.unknown_fields(ty, node, &["dashArray", "lineCap"]);
@@ -419,16 +592,42 @@ impl<'n> Parser<'_, 'n> {
                             }
                             out.into_iter().collect::<Option<Vec<_>>>()
                         }
-                        _ => self.fail(ty, list, "`dashArray` must be a non-empty array of dimensions".into(), "", None).map(|_| Vec::new()),
+                        _ => self
+                            .fail(
+                                ty,
+                                list,
+                                "`dashArray` must be a non-empty array of dimensions".into(),
+                                "",
+                                None,
+                            )
+                            .map(|_| Vec::new()),
                     },
-                    None => self.fail(ty, node, "stroke style without `dashArray`".into(), "", None).map(|_| Vec::new()),
+                    None => self
+                        .fail(
+                            ty,
+                            node,
+                            "stroke style without `dashArray`".into(),
+                            "",
+                            None,
+                        )
+                        .map(|_| Vec::new()),
                 };
                 let cap = match node.get("lineCap").map(|e| &e.value) {
                     Some(n) => match n.as_str() {
                         Some(c @ ("round" | "butt" | "square")) => Some(c.to_string()),
-                        _ => self.fail(ty, n, "`lineCap` must be \"round\", \"butt\" or \"square\"".into(), "", None).map(|_| String::new()),
+                        _ => self
+                            .fail(
+                                ty,
+                                n,
+                                "`lineCap` must be \"round\", \"butt\" or \"square\"".into(),
+                                "",
+                                None,
+                            )
+                            .map(|_| String::new()),
                     },
-                    None => self.fail(ty, node, "stroke style without `lineCap`".into(), "", None).map(|_| String::new()),
+                    None => self
+                        .fail(ty, node, "stroke style without `lineCap`".into(), "", None)
+                        .map(|_| String::new()),
                 };
                 if !ok {
                     return None;
@@ -438,16 +637,32 @@ impl<'n> Parser<'_, 'n> {
                     line_cap: cap?,
                 })
             }
-            _ => self.fail(ty, node, format!("expected a stroke style, found {}", node.kind_name()), "", None),
+            _ => self.fail(
+                ty,
+                node,
+                format!("expected a stroke style, found {}", node.kind_name()),
+                "",
+                None,
+            ),
         }
     }
 
     /// Parses an object with exactly `fields` (plus `optional` keys, handled by the caller).
-    fn fields(&mut self, ty: TokenType, node: &'n Node, fields: &[(&str, TokenType)], optional: &[&str]) -> Option<Vec<Value>> {
+    fn fields(
+        &mut self,
+        ty: TokenType,
+        node: &'n Node,
+        fields: &[(&str, TokenType)],
+        optional: &[&str],
+    ) -> Option<Vec<Value>> {
         let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
         let shape = format!("an object with {}", names.join(", "));
         self.object(ty, node, &shape)?;
-        let known: Vec<&str> = names.iter().copied().chain(optional.iter().copied()).collect();
+        let known: Vec<&str> = names
+            .iter()
+            .copied()
+            .chain(optional.iter().copied())
+            .collect();
         let mut ok = self.unknown_fields(ty, node, &known);
         let mut parts = Vec::new();
         for (name, part_ty) in fields {
@@ -457,7 +672,13 @@ impl<'n> Parser<'_, 'n> {
                     None => ok = false,
                 },
                 None => {
-                    self.fail(ty, node, format!("{ty} without `{name}`"), &format!("`{name}` is required"), Some(format!("{ty} values need all of: {}", names.join(", "))));
+                    self.fail(
+                        ty,
+                        node,
+                        format!("{ty} without `{name}`"),
+                        &format!("`{name}` is required"),
+                        Some(format!("{ty} values need all of: {}", names.join(", "))),
+                    );
                     ok = false;
                 }
             }
@@ -472,7 +693,13 @@ impl<'n> Parser<'_, 'n> {
             && d.value < 0.0
         {
             let blur = node.get("blur").map(|e| &e.value).unwrap_or(node);
-            return self.fail(ty, blur, "negative shadow blur".into(), "blur must be ≥ 0", None);
+            return self.fail(
+                ty,
+                blur,
+                "negative shadow blur".into(),
+                "blur must be ≥ 0",
+                None,
+            );
         }
         let inset = match node.get("inset").map(|e| &e.value) {
             None => false,
@@ -495,9 +722,17 @@ impl<'n> Parser<'_, 'n> {
                         Reference::Broken => None,
                     });
                 }
-                Some(Value::Shadow(layers.into_iter().collect::<Option<Vec<_>>>()?))
+                Some(Value::Shadow(
+                    layers.into_iter().collect::<Option<Vec<_>>>()?,
+                ))
             }
-            NodeKind::Array(_) => self.fail(TokenType::Shadow, node, "a shadow needs at least one layer".into(), "", None),
+            NodeKind::Array(_) => self.fail(
+                TokenType::Shadow,
+                node,
+                "a shadow needs at least one layer".into(),
+                "",
+                None,
+            ),
             _ => Some(Value::Shadow(vec![self.shadow_layer(node)?])),
         }
     }
@@ -505,7 +740,13 @@ impl<'n> Parser<'_, 'n> {
     fn gradient(&mut self, node: &'n Node) -> Option<Value> {
         let ty = TokenType::Gradient;
         let Some(items) = node.as_array().filter(|i| !i.is_empty()) else {
-            return self.fail(ty, node, "a gradient must be an array of stops".into(), "", Some("write `[{ color = …, position = 0 }, { color = …, position = 1 }]`".into()));
+            return self.fail(
+                ty,
+                node,
+                "a gradient must be an array of stops".into(),
+                "",
+                Some("write `[{ color = …, position = 0 }, { color = …, position = 1 }]`".into()),
+            );
         };
         let mut stops = Vec::new();
         for item in items {
@@ -518,15 +759,17 @@ impl<'n> Parser<'_, 'n> {
                 Reference::Broken => None,
             });
         }
-        Some(Value::Gradient(stops.into_iter().collect::<Option<Vec<_>>>()?))
+        Some(Value::Gradient(
+            stops.into_iter().collect::<Option<Vec<_>>>()?,
+        ))
     }
 }
 
 /// CSS length units that DTCG does not allow (`unit-not-in-spec`).
 const CSS_LENGTH_UNITS: &[&str] = &[
-    "em", "ex", "ch", "ic", "lh", "rlh", "cap", "vw", "vh", "vi", "vb", "vmin", "vmax", "svw", "svh",
-    "lvw", "lvh", "dvw", "dvh", "cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax", "cm", "mm", "q", "in",
-    "pc", "pt", "%",
+    "em", "ex", "ch", "ic", "lh", "rlh", "cap", "vw", "vh", "vi", "vb", "vmin", "vmax", "svw",
+    "svh", "lvw", "lvh", "dvw", "dvh", "cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax", "cm", "mm",
+    "q", "in", "pc", "pt", "%",
 ];
 
 fn legacy_color_help(s: &str) -> Option<String> {
@@ -576,6 +819,9 @@ mod tests {
             legacy_color_help("#fff").unwrap(),
             "write `{ colorSpace = \"srgb\", components = [1, 1, 1], hex = \"#ffffff\" }`"
         );
-        assert_eq!(legacy_unit_help("16px").unwrap(), "write `{ value = 16, unit = \"px\" }`");
+        assert_eq!(
+            legacy_unit_help("16px").unwrap(),
+            "write `{ value = 16, unit = \"px\" }`"
+        );
     }
 }

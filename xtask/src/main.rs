@@ -1,1 +1,125 @@
-fn main(){}
+//! Project automation. `cargo xtask <command>`:
+//!
+//! - `test`: everything CI checks: formatting, clippy, the whole test suite.
+//! - `regen`: regenerate `components/` from `tokens/` with tokenc.
+//! - `gallery [--no-serve]`: regenerate, build the mdBook gallery, and serve it on 127.0.0.1:3000.
+//!
+//! Tools that are missing are installed first (pinned versions), so each command works on a
+//! fresh machine.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const MDBOOK_VERSION: &str = "0.5.4";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test(&root),
+        Some("regen") => regen(&root),
+        Some("gallery") => gallery(&root, !args.iter().any(|a| a == "--no-serve")),
+        _ => {
+            eprintln!("usage: cargo xtask <test | regen | gallery [--no-serve]>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// Runs a command in `dir`, echoing it, and fails if it fails.
+fn run(dir: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    eprintln!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    let cargo = cargo();
+    // rustfmt and clippy come with the toolchain but can be missing from a minimal profile.
+    let _ = Command::new("rustup")
+        .args(["component", "add", "rustfmt", "clippy"])
+        .status();
+    run(root, &cargo, &["fmt", "--all", "--", "--check"])?;
+    // One feature resolution for everything (`--workspace`), so nothing is built twice.
+    run(root, &cargo, &["build", "--workspace", "--locked"])?;
+    run(
+        root,
+        &cargo,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run(root, &cargo, &["test", "--workspace", "--locked"])?;
+    Ok(())
+}
+
+fn regen(root: &Path) -> Result<(), String> {
+    run(root, &cargo(), &["build", "--workspace", "--locked"])?;
+    let tokenc = root.join("target/debug/tokenc");
+    run(
+        root,
+        tokenc.to_str().unwrap_or("tokenc"),
+        &["build", "--config", "tokens/tokenc.toml"],
+    )
+}
+
+fn ensure_mdbook() -> Result<(), String> {
+    let installed = Command::new("mdbook")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains(MDBOOK_VERSION))
+        .unwrap_or(false);
+    if installed {
+        return Ok(());
+    }
+    let spec = format!("mdbook@{MDBOOK_VERSION}");
+    run(Path::new("."), &cargo(), &["install", "--locked", &spec])
+}
+
+fn gallery(root: &Path, serve: bool) -> Result<(), String> {
+    regen(root)?;
+    ensure_mdbook()?;
+    let book = root.join("book");
+    run(&book, "mdbook", &["build"])?;
+    eprintln!("gallery built in {}", book.join("build").display());
+    if serve {
+        run(
+            &book,
+            "mdbook",
+            &["serve", "--hostname", "127.0.0.1", "--port", "3000"],
+        )?;
+    }
+    Ok(())
+}

@@ -25,7 +25,10 @@ impl OutputFs for DiskFs {
 
     fn write_synced(&self, path: &Path, contents: &[u8]) -> io::Result<()> {
         use std::io::Write;
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)?;
         file.write_all(contents)?;
         file.sync_all()
     }
@@ -75,4 +78,3 @@ impl SourceLoader for DiskLoader {
         shown.display().to_string()
     }
 }
-

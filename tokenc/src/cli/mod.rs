@@ -15,7 +15,12 @@ use tokenc::{Diagnostic, Settings, SourceMap};
 
 /// Compiles DTCG design tokens (TOML or JSON) into CSS custom properties and Rust constants.
 #[derive(Parser)]
-#[command(name = "tokenc", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "tokenc",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -68,7 +73,12 @@ struct SourceArgs {
     #[arg(long, value_name = "FILE")]
     resolver: Option<PathBuf>,
     /// With --resolver: where tokens.css and tokens.rs go (default ./tokenc-out).
-    #[arg(long = "out-dir", alias = "out", value_name = "DIR", requires = "resolver")]
+    #[arg(
+        long = "out-dir",
+        alias = "out",
+        value_name = "DIR",
+        requires = "resolver"
+    )]
     out_dir: Option<PathBuf>,
 }
 
@@ -131,7 +141,9 @@ impl Reporter {
         let color = match args.color.unwrap_or_default() {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
         };
         Reporter {
             format: args.message_format.unwrap_or_default(),
@@ -156,7 +168,7 @@ impl Reporter {
         }
         if self.format == MessageFormat::Human
             && let Some(line) = summary(diagnostics)
-            && !(self.quiet && !diagnostics.iter().any(Diagnostic::is_error))
+            && (!self.quiet || diagnostics.iter().any(Diagnostic::is_error))
         {
             let _ = writeln!(err, "{line}");
         }
@@ -214,10 +226,17 @@ pub(crate) fn run() -> ExitCode {
             for (path, contents) in &planned {
                 let current = std::fs::read(path).ok();
                 if current.as_deref() != Some(contents.as_bytes()) {
-                    let state = if current.is_none() { "missing" } else { "stale" };
+                    let state = if current.is_none() {
+                        "missing"
+                    } else {
+                        "stale"
+                    };
                     diagnostics.push(
-                        Diagnostic::error("stale-output", format!("{} is {state}", loader.display(path)))
-                            .with_help("run `tokenc build` and commit the result"),
+                        Diagnostic::error(
+                            "stale-output",
+                            format!("{} is {state}", loader.display(path)),
+                        )
+                        .with_help("run `tokenc build` and commit the result"),
                     );
                 }
             }
@@ -265,7 +284,14 @@ fn job(reporter: &Reporter, source: &SourceArgs) -> Result<Result<Job, ExitCode>
     let cwd = std::env::current_dir().unwrap_or_default();
     if let Some(resolver) = &source.resolver {
         let entry = tokenc::source::normalize(&cwd.join(resolver));
-        let out = tokenc::source::normalize(&cwd.join(source.out_dir.clone().unwrap_or_else(|| "tokenc-out".into())));
+        let out = tokenc::source::normalize(
+            &cwd.join(
+                source
+                    .out_dir
+                    .clone()
+                    .unwrap_or_else(|| "tokenc-out".into()),
+            ),
+        );
         return Ok(Ok(Job {
             settings: Settings::for_resolver(&entry),
             files: SourceMap::new(),
@@ -281,7 +307,10 @@ fn job(reporter: &Reporter, source: &SourceArgs) -> Result<Result<Job, ExitCode>
             .map(|p| cwd.join(p))
             .find(|p| p.is_file())
             .ok_or_else(|| {
-                UsageError("no tokenc.toml here or in ./tokens; pass --config FILE or --resolver FILE".into())
+                UsageError(
+                    "no tokenc.toml here or in ./tokens; pass --config FILE or --resolver FILE"
+                        .into(),
+                )
             })?,
     };
     let config_path = tokenc::source::normalize(&config_path);
@@ -318,10 +347,13 @@ fn resolve(
         Err(UsageError(message)) => return reporter.usage(&message),
     };
     let loader = loader();
-    let project = match tokenc::load::load(&loader, &job.settings.entry, &job.settings.roots, job.files) {
-        Ok(p) => p,
-        Err(e) => return reporter.usage(&format!("cannot read {}: {}", e.path.display(), e.error)),
-    };
+    let project =
+        match tokenc::load::load(&loader, &job.settings.entry, &job.settings.roots, job.files) {
+            Ok(p) => p,
+            Err(e) => {
+                return reporter.usage(&format!("cannot read {}: {}", e.path.display(), e.error));
+            }
+        };
     let selection = match tokenc::parse_inputs(&project, inputs) {
         Ok(s) => s,
         Err(e) => return reporter.usage(&e.0),
@@ -341,7 +373,13 @@ fn table(value: &serde_json::Value, all: bool) -> String {
     let mut rows: Vec<[String; 4]> = Vec::new();
     let mut add = |perm: &str, tokens: &serde_json::Value| {
         for (path, entry) in tokens.as_object().into_iter().flatten() {
-            let field = |k: &str| entry.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let field = |k: &str| {
+                entry
+                    .get(k)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
             rows.push([perm.to_string(), path.clone(), field("type"), field("css")]);
         }
     };
@@ -355,11 +393,23 @@ fn table(value: &serde_json::Value, all: bool) -> String {
     let skip = usize::from(!all);
     let headers = ["permutation", "token", "type", "css"];
     let widths: Vec<usize> = (0..4)
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([headers[i].len()]).max().unwrap_or(0))
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([headers[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let line = |cells: [&str; 4]| {
         let parts: Vec<String> = (skip..4)
-            .map(|i| if i == 3 { cells[i].to_string() } else { format!("{:<w$}", cells[i], w = widths[i]) })
+            .map(|i| {
+                if i == 3 {
+                    cells[i].to_string()
+                } else {
+                    format!("{:<w$}", cells[i], w = widths[i])
+                }
+            })
             .collect();
         parts.join("  ").trim_end().to_string()
     };

@@ -35,23 +35,39 @@ struct Decl {
 }
 
 /// The CSS override of a token (`$extensions."dev.crust".css`), checked to be one CSS value.
-pub fn css_override(token: &Token) -> Option<Result<String, Diagnostic>> {
+pub fn css_override(token: &Token) -> Option<Result<String, Box<Diagnostic>>> {
     let ext = token.extensions.as_ref()?;
     let node: &Node = &ext.get("dev.crust")?.value.get("css")?.value;
     let Some(text) = node.as_str() else {
-        return Some(Err(Diagnostic::error("invalid-css-override", format!("the CSS override of `{}` must be a string", token.path)).at(node.span, "")));
+        return Some(Err(Box::new(
+            Diagnostic::error(
+                "invalid-css-override",
+                format!("the CSS override of `{}` must be a string", token.path),
+            )
+            .at(node.span, ""),
+        )));
     };
     let text = text.trim();
     let bad = |why: &str| {
-        Err(Diagnostic::error("invalid-css-override", format!("the CSS override of `{}` is not one CSS value: {why}", token.path))
+        Err(Box::new(
+            Diagnostic::error(
+                "invalid-css-override",
+                format!(
+                    "the CSS override of `{}` is not one CSS value: {why}",
+                    token.path
+                ),
+            )
             .at(node.span, "")
-            .with_help("write a single value such as `clamp(1rem, 2vw, 1.5rem)`"))
+            .with_help("write a single value such as `clamp(1rem, 2vw, 1.5rem)`"),
+        ))
     };
     if text.is_empty() {
         return Some(bad("it is empty"));
     }
     if text.contains([';', '{', '}', '<', '!']) || text.chars().any(|c| c.is_control()) {
-        return Some(bad("it contains `;`, `{`, `}`, `<`, `!` or a control character"));
+        return Some(bad(
+            "it contains `;`, `{`, `}`, `<`, `!` or a control character",
+        ));
     }
     let sheet = format!(":root{{--x:{text}}}");
     let parsed = lightningcss::stylesheet::StyleSheet::parse(&sheet, Default::default());
@@ -61,13 +77,21 @@ pub fn css_override(token: &Token) -> Option<Result<String, Diagnostic>> {
     }
 }
 
-fn declare(printer: &Printer<'_>, resolved: &Resolved, token: &Token, diagnostics: &mut Vec<Diagnostic>) -> Option<Decl> {
+fn declare(
+    printer: &Printer<'_>,
+    resolved: &Resolved,
+    token: &Token,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Decl> {
     let value = token.value.as_ref()?;
     let name = naming::css_var(printer.prefix, &token.path);
     let css = match css_override(token) {
-        Some(Ok(text)) => CssValue { css: text, ..CssValue::default() },
+        Some(Ok(text)) => CssValue {
+            css: text,
+            ..CssValue::default()
+        },
         Some(Err(d)) => {
-            diagnostics.push(d);
+            diagnostics.push(*d);
             return None;
         }
         None => printer.value(resolved, value, Mode::Vars),
@@ -108,7 +132,10 @@ fn split_selectors(entries: &[String]) -> (Vec<String>, Vec<(String, String)>) {
         let entry = entry.trim();
         if entry.starts_with('@') {
             if let (Some(open), Some(close)) = (entry.find('{'), entry.rfind('}')) {
-                media.push((entry[..open].trim().to_string(), entry[open + 1..close].trim().to_string()));
+                media.push((
+                    entry[..open].trim().to_string(),
+                    entry[open + 1..close].trim().to_string(),
+                ));
             }
         } else {
             plain.push(entry.to_string());
@@ -150,7 +177,11 @@ fn scheme_of(context: &str) -> Option<&'static str> {
 }
 
 /// Builds `tokens.css`.
-pub fn emit_css(perms: &mut Permutations<'_>, config: &CssConfig, header: &str) -> (String, Vec<Diagnostic>) {
+pub fn emit_css(
+    perms: &mut Permutations<'_>,
+    config: &CssConfig,
+    header: &str,
+) -> (String, Vec<Diagnostic>) {
     let project = perms.project;
     let printer = Printer {
         prefix: &config.prefix,
@@ -167,8 +198,17 @@ pub fn emit_css(perms: &mut Permutations<'_>, config: &CssConfig, header: &str) 
     let mut blocks = Vec::new();
     let root_scheme = perms.ordered_modifiers().iter().find_map(|&m| {
         let modifier = &project.modifiers[m];
-        let has_scheme = modifier.contexts.iter().any(|(c, _)| scheme_of(c).is_some());
-        has_scheme.then(|| modifier.default.and_then(|d| scheme_of(&modifier.contexts[d].0))).flatten()
+        let has_scheme = modifier
+            .contexts
+            .iter()
+            .any(|(c, _)| scheme_of(c).is_some());
+        has_scheme
+            .then(|| {
+                modifier
+                    .default
+                    .and_then(|d| scheme_of(&modifier.contexts[d].0))
+            })
+            .flatten()
     });
     blocks.push(Block {
         plain: vec![":root".into()],
@@ -191,19 +231,28 @@ pub fn emit_css(perms: &mut Permutations<'_>, config: &CssConfig, header: &str) 
                 .map(|t| declare(&printer, &resolved, t, &mut diagnostics))
                 .collect();
             for (token, decl) in resolved.tokens.iter().zip(&decls) {
-                let before = default.index.get(&token.path).and_then(|id| default_decls[id.0 as usize].as_ref());
+                let before = default
+                    .index
+                    .get(&token.path)
+                    .and_then(|id| default_decls[id.0 as usize].as_ref());
                 if decl.is_some() && before != decl.as_ref() {
                     set.insert(token.path.clone());
                 }
             }
             variants.push((c, resolved, decls));
         }
-        close_over_dependents(&mut set, std::iter::once(&*default).chain(variants.iter().map(|(_, r, _)| &**r)));
+        close_over_dependents(
+            &mut set,
+            std::iter::once(&*default).chain(variants.iter().map(|(_, r, _)| &**r)),
+        );
         if set.is_empty() {
             touched.push((m, set));
             continue;
         }
-        let has_scheme = modifier.contexts.iter().any(|(c, _)| scheme_of(c).is_some());
+        let has_scheme = modifier
+            .contexts
+            .iter()
+            .any(|(c, _)| scheme_of(c).is_some());
         for (c, resolved, decls) in &variants {
             let context = &modifier.contexts[*c].0;
             let key = format!("{}.{}", modifier.name, context);
@@ -241,7 +290,11 @@ pub fn emit_css(perms: &mut Permutations<'_>, config: &CssConfig, header: &str) 
             shared.sort();
             let (mod1, mod2) = (&project.modifiers[*m1], &project.modifiers[*m2]);
             let listed: Vec<String> = shared.iter().take(5).map(|s| format!("`{s}`")).collect();
-            let more = if shared.len() > 5 { format!(" and {} more", shared.len() - 5) } else { String::new() };
+            let more = if shared.len() > 5 {
+                format!(" and {} more", shared.len() - 5)
+            } else {
+                String::new()
+            };
             diagnostics.push(
                 Diagnostic::warning(
                     "overlapping-modifiers",
@@ -256,8 +309,15 @@ pub fn emit_css(perms: &mut Permutations<'_>, config: &CssConfig, header: &str) 
                 for c2 in 0..mod2.contexts.len() {
                     let sel = |m: &crate::load::Modifier, c: usize| {
                         let key = format!("{}.{}", m.name, m.contexts[c].0);
-                        let entries = config.contexts.get(&key).cloned().unwrap_or_else(|| vec![attribute_selector(&m.name, &m.contexts[c].0)]);
-                        split_selectors(&entries).0.into_iter().filter(|s| s != ":root").collect::<Vec<_>>()
+                        let entries =
+                            config.contexts.get(&key).cloned().unwrap_or_else(|| {
+                                vec![attribute_selector(&m.name, &m.contexts[c].0)]
+                            });
+                        split_selectors(&entries)
+                            .0
+                            .into_iter()
+                            .filter(|s| s != ":root")
+                            .collect::<Vec<_>>()
                     };
                     let (s1, s2) = (sel(mod1, c1), sel(mod2, c2));
                     if s1.is_empty() || s2.is_empty() {
@@ -300,13 +360,19 @@ pub fn emit_css(perms: &mut Permutations<'_>, config: &CssConfig, header: &str) 
     (out, diagnostics)
 }
 
-fn close_over_dependents<'a>(set: &mut HashSet<String>, resolutions: impl Iterator<Item = &'a Resolved>) {
+fn close_over_dependents<'a>(
+    set: &mut HashSet<String>,
+    resolutions: impl Iterator<Item = &'a Resolved>,
+) {
     let mut dependents: HashMap<&str, Vec<&str>> = HashMap::new();
     for resolved in resolutions {
         for token in &resolved.tokens {
             if let Some(v) = &token.value {
                 visit_aliases(v, &mut |id| {
-                    dependents.entry(resolved.get(id).path.as_str()).or_default().push(token.path.as_str())
+                    dependents
+                        .entry(resolved.get(id).path.as_str())
+                        .or_default()
+                        .push(token.path.as_str())
                 });
             }
         }
@@ -323,7 +389,13 @@ fn close_over_dependents<'a>(set: &mut HashSet<String>, resolutions: impl Iterat
     }
 }
 
-fn write_rule(out: &mut String, indent: usize, selector: &str, scheme: Option<&str>, lines: &[&(String, String)]) {
+fn write_rule(
+    out: &mut String,
+    indent: usize,
+    selector: &str,
+    scheme: Option<&str>,
+    lines: &[&(String, String)],
+) {
     let pad = "  ".repeat(indent);
     let _ = writeln!(out, "{pad}:where({selector}) {{");
     if let Some(s) = scheme {
@@ -377,9 +449,18 @@ fn write_block(out: &mut String, block: &Block) {
 fn minify(css: &str, targets: lightningcss::targets::Targets) -> Option<String> {
     use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
     let mut sheet = StyleSheet::parse(css, ParserOptions::default()).ok()?;
-    sheet.minify(MinifyOptions { targets, ..MinifyOptions::default() }).ok()?;
+    sheet
+        .minify(MinifyOptions {
+            targets,
+            ..MinifyOptions::default()
+        })
+        .ok()?;
     let printed = sheet
-        .to_css(PrinterOptions { minify: true, targets, ..PrinterOptions::default() })
+        .to_css(PrinterOptions {
+            minify: true,
+            targets,
+            ..PrinterOptions::default()
+        })
         .ok()?;
     Some(printed.code)
 }

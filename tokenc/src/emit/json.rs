@@ -10,7 +10,11 @@ use crate::resolve::Resolved;
 
 /// The `resolve` object of one permutation: `{"path": {"type", "css", "name", "value", …}}`.
 /// Tokens that could not be resolved are left out.
-pub fn resolve_json(resolved: &Resolved, printer: &Printer<'_>, diagnostics: &mut Vec<crate::Diagnostic>) -> Json {
+pub fn resolve_json(
+    resolved: &Resolved,
+    printer: &Printer<'_>,
+    diagnostics: &mut Vec<crate::Diagnostic>,
+) -> Json {
     let mut out = Map::new();
     for token in &resolved.tokens {
         let (Some(ty), Some(value)) = (token.ty, &token.value) else {
@@ -22,19 +26,26 @@ pub fn resolve_json(resolved: &Resolved, printer: &Printer<'_>, diagnostics: &mu
         let css_text = match css_override(token) {
             Some(Ok(text)) => text,
             Some(Err(d)) => {
-                diagnostics.push(d);
+                diagnostics.push(*d);
                 continue;
             }
             None => css.css.clone(),
         };
         entry.insert("css".into(), json!(css_text));
-        entry.insert("name".into(), json!(naming::css_var(printer.prefix, &token.path)));
+        entry.insert(
+            "name".into(),
+            json!(naming::css_var(printer.prefix, &token.path)),
+        );
         entry.insert("value".into(), dtcg(resolved, value));
         if let Some(wide) = &css.wide {
             entry.insert("css_wide".into(), json!(wide));
         }
         if !css.parts.is_empty() {
-            let parts: Map<String, Json> = css.parts.iter().map(|(k, v)| (k.to_string(), json!(v))).collect();
+            let parts: Map<String, Json> = css
+                .parts
+                .iter()
+                .map(|(k, v)| (k.to_string(), json!(v)))
+                .collect();
             entry.insert("parts".into(), Json::Object(parts));
         }
         out.insert(token.path.clone(), Json::Object(entry));
@@ -69,10 +80,15 @@ pub fn dtcg(resolved: &Resolved, value: &Value) -> Json {
         Value::FontFamily(names) => json!(names),
         Value::CubicBezier(p) => Json::Array(p.iter().map(|n| num(*n)).collect()),
         Value::StrokeKeyword(k) => json!(k),
-        Value::StrokeDashes { dash_array, line_cap } => {
+        Value::StrokeDashes {
+            dash_array,
+            line_cap,
+        } => {
             json!({"dashArray": dash_array.iter().map(part).collect::<Vec<_>>(), "lineCap": line_cap})
         }
-        Value::Border(p) => json!({"color": part(&p[0]), "width": part(&p[1]), "style": part(&p[2])}),
+        Value::Border(p) => {
+            json!({"color": part(&p[0]), "width": part(&p[1]), "style": part(&p[2])})
+        }
         Value::Transition(p) => {
             json!({"duration": part(&p[0]), "delay": part(&p[1]), "timingFunction": part(&p[2])})
         }

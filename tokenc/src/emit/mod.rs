@@ -21,7 +21,10 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
         let mut names = vec![(naming::css_var(prefix, &token.path), "CSS custom property")];
         if token.ty == Some(crate::model::TokenType::Typography) {
             for part in value::TYPOGRAPHY_PARTS {
-                names.push((naming::css_part_var(prefix, &token.path, part), "CSS custom property"));
+                names.push((
+                    naming::css_part_var(prefix, &token.path, part),
+                    "CSS custom property",
+                ));
             }
         }
         for (name, what) in names {
@@ -63,7 +66,10 @@ fn collision(tokens: &[&Token], a: usize, b: usize, what: &str, name: &str) -> D
     let (first, second) = (tokens[a], tokens[b]);
     Diagnostic::error(
         "name-collision",
-        format!("`{}` and `{}` both become the {what} `{name}`", first.path, second.path),
+        format!(
+            "`{}` and `{}` both become the {what} `{name}`",
+            first.path, second.path
+        ),
     )
     .at(second.span, format!("becomes `{name}`"))
     .with_secondary(first.span, "so does this token")

@@ -39,7 +39,12 @@ impl<'a> Module<'a> {
 }
 
 /// Builds `tokens.rs` for `tokens` (every token of every emitted permutation, once each).
-pub fn emit_rust(project: &Project, tokens: &[&Token], prefix: &str, header: &str) -> (String, Vec<Diagnostic>) {
+pub fn emit_rust(
+    project: &Project,
+    tokens: &[&Token],
+    prefix: &str,
+    header: &str,
+) -> (String, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut root = Module::default();
     for token in tokens {
@@ -169,7 +174,11 @@ fn pad(depth: usize) -> String {
 fn write_module(out: &mut String, module: &Module<'_>, depth: usize, prefix: &str) {
     let p = pad(depth);
     let _ = writeln!(out);
-    let _ = writeln!(out, "{p}#[doc = {}]", literal(&format!("Tokens under `{}`.", module.path)));
+    let _ = writeln!(
+        out,
+        "{p}#[doc = {}]",
+        literal(&format!("Tokens under `{}`.", module.path))
+    );
     let _ = writeln!(out, "{p}pub mod {} {{", module.name);
     let mut kinds: Vec<String> = module
         .consts
@@ -236,7 +245,11 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
     } else if p.len() + 4 + expr.len() <= MAX_WIDTH {
         let _ = writeln!(out, "{head}\n{p}    {expr}");
     } else {
-        let _ = writeln!(out, "{head} {ty_name}::new(\n{p}    {},\n{p});", literal(&var));
+        let _ = writeln!(
+            out,
+            "{head} {ty_name}::new(\n{p}    {},\n{p});",
+            literal(&var)
+        );
     }
 }
 
@@ -246,13 +259,20 @@ fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Dia
             continue;
         }
         let name = naming::rust_type(&modifier.name);
-        let variants: Vec<String> = modifier.contexts.iter().map(|(c, _)| naming::rust_type(c)).collect();
+        let variants: Vec<String> = modifier
+            .contexts
+            .iter()
+            .map(|(c, _)| naming::rust_type(c))
+            .collect();
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = variants.iter().find(|v| !seen.insert(*v)) {
             diagnostics.push(
                 Diagnostic::error(
                     "name-collision",
-                    format!("two contexts of modifier `{}` both become the Rust variant `{dup}`", modifier.name),
+                    format!(
+                        "two contexts of modifier `{}` both become the Rust variant `{dup}`",
+                        modifier.name
+                    ),
                 )
                 .at(modifier.span, "")
                 .with_help("rename one of the contexts"),
@@ -260,12 +280,20 @@ fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Dia
             continue;
         }
         let attr = crate::emit::css::attribute_selector(&modifier.name, "");
-        let attr = attr.trim_start_matches('[').split('=').next().unwrap_or("").to_string();
+        let attr = attr
+            .trim_start_matches('[')
+            .split('=')
+            .next()
+            .unwrap_or("")
+            .to_string();
         let _ = writeln!(out);
         let _ = writeln!(
             out,
             "#[doc = {}]",
-            literal(&format!("Contexts of the modifier `{}`, chosen with the `{attr}` attribute.", modifier.name))
+            literal(&format!(
+                "Contexts of the modifier `{}`, chosen with the `{attr}` attribute.",
+                modifier.name
+            ))
         );
         let derives = if modifier.default.is_some() {
             "Clone, Copy, Debug, Default, PartialEq, Eq, Hash"
@@ -276,7 +304,10 @@ fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Dia
         let _ = writeln!(out, "pub enum {name} {{");
         for (i, ((context, _), variant)) in modifier.contexts.iter().zip(&variants).enumerate() {
             let is_default = modifier.default == Some(i);
-            let doc = format!("`{context}`{}", if is_default { " (the default)" } else { "" });
+            let doc = format!(
+                "`{context}`{}",
+                if is_default { " (the default)" } else { "" }
+            );
             let _ = writeln!(out, "    #[doc = {}]", literal(&doc));
             if is_default {
                 let _ = writeln!(out, "    #[default]");
@@ -287,22 +318,37 @@ fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Dia
         let _ = writeln!(out);
         let _ = writeln!(out, "impl {name} {{");
         let _ = writeln!(out, "    /// The HTML attribute that selects a context.");
-        let _ = writeln!(out, "    pub const ATTRIBUTE: &'static str = {};", literal(&attr));
+        let _ = writeln!(
+            out,
+            "    pub const ATTRIBUTE: &'static str = {};",
+            literal(&attr)
+        );
         let _ = writeln!(out);
         let _ = writeln!(out, "    /// The context's name as the resolver spells it.");
         let _ = writeln!(out, "    pub const fn as_str(self) -> &'static str {{");
         let _ = writeln!(out, "        match self {{");
         for ((context, _), variant) in modifier.contexts.iter().zip(&variants) {
-            let _ = writeln!(out, "            {name}::{variant} => {},", literal(context));
+            let _ = writeln!(
+                out,
+                "            {name}::{variant} => {},",
+                literal(context)
+            );
         }
         let _ = writeln!(out, "        }}");
         let _ = writeln!(out, "    }}");
         let _ = writeln!(out);
-        let _ = writeln!(out, "    /// The context named `name`, ignoring ASCII case.");
+        let _ = writeln!(
+            out,
+            "    /// The context named `name`, ignoring ASCII case."
+        );
         let _ = writeln!(out, "    pub fn parse(name: &str) -> Option<Self> {{");
         let _ = writeln!(out, "        match name.to_ascii_lowercase().as_str() {{");
         for ((context, _), variant) in modifier.contexts.iter().zip(&variants) {
-            let _ = writeln!(out, "            {} => Some({name}::{variant}),", literal(&context.to_ascii_lowercase()));
+            let _ = writeln!(
+                out,
+                "            {} => Some({name}::{variant}),",
+                literal(&context.to_ascii_lowercase())
+            );
         }
         let _ = writeln!(out, "            _ => None,");
         let _ = writeln!(out, "        }}");

@@ -90,7 +90,8 @@ impl Printer<'_> {
                 }
             }
             Value::Typography(parts) => {
-                let texts: Vec<String> = parts.iter().map(|p| self.part(resolved, p, mode)).collect();
+                let texts: Vec<String> =
+                    parts.iter().map(|p| self.part(resolved, p, mode)).collect();
                 let css = format!("{} {}/{} {}", texts[2], texts[1], texts[4], texts[0]);
                 CssValue {
                     css,
@@ -110,7 +111,10 @@ impl Printer<'_> {
     fn part(&self, resolved: &Resolved, value: &Value, mode: Mode) -> String {
         match value {
             Value::Alias(id) => match mode {
-                Mode::Vars => format!("var({})", naming::css_var(self.prefix, &resolved.get(*id).path)),
+                Mode::Vars => format!(
+                    "var({})",
+                    naming::css_var(self.prefix, &resolved.get(*id).path)
+                ),
                 Mode::Resolved => {
                     let target = resolved.get(resolved.final_target(*id));
                     match &target.value {
@@ -124,9 +128,21 @@ impl Printer<'_> {
             Value::Duration(d) => self.time(d.value, &d.unit),
             Value::Number(n) => self.number(*n),
             Value::FontWeight(n) => self.number(*n),
-            Value::FontFamily(names) => guard(names.iter().map(|n| font_family(n)).collect::<Vec<_>>().join(", ")),
+            Value::FontFamily(names) => guard(
+                names
+                    .iter()
+                    .map(|n| font_family(n))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             Value::CubicBezier(p) => {
-                let text = format!("cubic-bezier({}, {}, {}, {})", num(p[0]), num(p[1]), num(p[2]), num(p[3]));
+                let text = format!(
+                    "cubic-bezier({}, {}, {}, {})",
+                    num(p[0]),
+                    num(p[1]),
+                    num(p[2]),
+                    num(p[3])
+                );
                 EasingFunction::parse_string(&text)
                     .ok()
                     .and_then(|e| e.to_css_string(options(self.targets)).ok())
@@ -147,7 +163,11 @@ impl Printer<'_> {
                 self.part(resolved, &p[2], mode),
                 self.part(resolved, &p[1], mode)
             ),
-            Value::Shadow(layers) => layers.iter().map(|l| self.part(resolved, l, mode)).collect::<Vec<_>>().join(", "),
+            Value::Shadow(layers) => layers
+                .iter()
+                .map(|l| self.part(resolved, l, mode))
+                .collect::<Vec<_>>()
+                .join(", "),
             Value::ShadowLayer(p, inset) => {
                 let mut s = String::new();
                 if *inset {
@@ -163,10 +183,17 @@ impl Printer<'_> {
                 ));
                 s
             }
-            Value::Gradient(stops) => stops.iter().map(|s| self.part(resolved, s, mode)).collect::<Vec<_>>().join(", "),
+            Value::Gradient(stops) => stops
+                .iter()
+                .map(|s| self.part(resolved, s, mode))
+                .collect::<Vec<_>>()
+                .join(", "),
             Value::GradientStop(p) => {
                 let position = match &p[1] {
-                    Value::Number(n) => format!("{}%", self.number((n.clamp(0.0, 1.0) * 100.0 * 1e4).round() / 1e4)),
+                    Value::Number(n) => format!(
+                        "{}%",
+                        self.number((n.clamp(0.0, 1.0) * 100.0 * 1e4).round() / 1e4)
+                    ),
                     other => format!("calc({} * 100%)", self.part(resolved, other, mode)),
                 };
                 format!("{} {position}", self.part(resolved, &p[0], mode))
@@ -176,7 +203,9 @@ impl Printer<'_> {
     }
 
     fn number(&self, n: f64) -> String {
-        (n as f32).to_css_string(options(self.targets)).unwrap_or_else(|_| num(n))
+        (n as f32)
+            .to_css_string(options(self.targets))
+            .unwrap_or_else(|_| num(n))
     }
 
     fn length(&self, value: f64, unit: &str) -> String {
@@ -252,12 +281,34 @@ pub fn parse_color(c: &Color) -> Option<CssColor> {
     };
     let alpha = num(c.alpha);
     let text = match c.space {
-        ColorSpace::Hsl => format!("hsl({} {} {} / {alpha})", comp(0, ""), comp(1, "%"), comp(2, "%")),
-        ColorSpace::Hwb => format!("hwb({} {} {} / {alpha})", comp(0, ""), comp(1, "%"), comp(2, "%")),
+        ColorSpace::Hsl => format!(
+            "hsl({} {} {} / {alpha})",
+            comp(0, ""),
+            comp(1, "%"),
+            comp(2, "%")
+        ),
+        ColorSpace::Hwb => format!(
+            "hwb({} {} {} / {alpha})",
+            comp(0, ""),
+            comp(1, "%"),
+            comp(2, "%")
+        ),
         ColorSpace::Lab | ColorSpace::Lch | ColorSpace::Oklab | ColorSpace::Oklch => {
-            format!("{}({} {} {} / {alpha})", c.space.as_str(), comp(0, ""), comp(1, ""), comp(2, ""))
+            format!(
+                "{}({} {} {} / {alpha})",
+                c.space.as_str(),
+                comp(0, ""),
+                comp(1, ""),
+                comp(2, "")
+            )
         }
-        space => format!("color({} {} {} {} / {alpha})", space.as_str(), comp(0, ""), comp(1, ""), comp(2, "")),
+        space => format!(
+            "color({} {} {} {} / {alpha})",
+            space.as_str(),
+            comp(0, ""),
+            comp(1, ""),
+            comp(2, "")
+        ),
     };
     CssColor::parse_string(&text).ok()
 }
@@ -265,17 +316,29 @@ pub fn parse_color(c: &Color) -> Option<CssColor> {
 /// Generic families and CSS-wide keywords never get quotes; other names keep them only when
 /// they are not a plain sequence of identifiers.
 fn font_family(name: &str) -> String {
-    const WIDE: &[&str] = &["inherit", "initial", "unset", "revert", "revert-layer", "default"];
+    const WIDE: &[&str] = &[
+        "inherit",
+        "initial",
+        "unset",
+        "revert",
+        "revert-layer",
+        "default",
+    ];
     let is_ident = |w: &str| {
         let mut chars = w.chars();
         let first_ok = match chars.next() {
-            Some('-') => chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '-'),
+            Some('-') => chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '-'),
             Some(c) => c.is_ascii_alphabetic() || c == '_',
             None => false,
         };
-        first_ok && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        first_ok
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     };
-    let plain = name.split(' ').all(is_ident) && !WIDE.contains(&name.to_ascii_lowercase().as_str());
+    let plain =
+        name.split(' ').all(is_ident) && !WIDE.contains(&name.to_ascii_lowercase().as_str());
     if plain {
         name.to_string()
     } else {
@@ -316,8 +379,21 @@ mod tests {
     #[test]
     fn colors() {
         let p = printer();
-        assert_eq!(p.color(&color(ColorSpace::Srgb, [1.0, 1.0, 1.0], 1.0, None)).0, "#fff");
-        assert_eq!(p.color(&color(ColorSpace::Srgb, [0.0, 0.0, 0.0], 0.5, Some("#000000"))).0, "#00000080");
+        assert_eq!(
+            p.color(&color(ColorSpace::Srgb, [1.0, 1.0, 1.0], 1.0, None))
+                .0,
+            "#fff"
+        );
+        assert_eq!(
+            p.color(&color(
+                ColorSpace::Srgb,
+                [0.0, 0.0, 0.0],
+                0.5,
+                Some("#000000")
+            ))
+            .0,
+            "#00000080"
+        );
         let (srgb, wide) = p.color(&color(ColorSpace::Oklch, [0.7, 0.3, 145.0], 1.0, None));
         assert!(srgb.starts_with('#'), "{srgb}");
         assert!(wide.unwrap().starts_with("oklch("));
@@ -330,7 +406,7 @@ mod tests {
         let p = printer();
         assert_eq!(p.length(0.5, "rem"), ".5rem");
         assert_eq!(p.length(0.0, "px"), "0px");
-        assert_eq!(p.time(200.0, "ms"), "." .to_string() + "2s");
+        assert_eq!(p.time(200.0, "ms"), ".".to_string() + "2s");
         assert_eq!(font_family("Inter Display"), "Inter Display");
         assert_eq!(font_family("sans-serif"), "sans-serif");
         assert_eq!(font_family("Font \"1\""), "\"Font \\\"1\\\"\"");

@@ -24,7 +24,10 @@ pub fn parse_json(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
     let result = reader.value(0).and_then(|node| {
         reader.skip_ws();
         if reader.pos < reader.bytes.len() {
-            Err(reader.error_here("unexpected text after the JSON value", "expected end of file"))
+            Err(reader.error_here(
+                "unexpected text after the JSON value",
+                "expected end of file",
+            ))
         } else {
             Ok(node)
         }
@@ -32,7 +35,7 @@ pub fn parse_json(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
     match result {
         Ok(node) => (Some(node), reader.diagnostics),
         Err(diagnostic) => {
-            reader.diagnostics.push(diagnostic);
+            reader.diagnostics.push(*diagnostic);
             (None, reader.diagnostics)
         }
     }
@@ -46,17 +49,19 @@ struct Reader<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
-type Result<T> = std::result::Result<T, Diagnostic>;
+type Result<T> = std::result::Result<T, Box<Diagnostic>>;
 
 impl Reader<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.file, start..end)
     }
 
-    fn error_here(&self, message: &str, label: &str) -> Diagnostic {
+    fn error_here(&self, message: &str, label: &str) -> Box<Diagnostic> {
         let end = self.char_end(self.pos);
-        Diagnostic::error("parse-error", format!("invalid JSON: {message}"))
-            .at(self.span(self.pos, end), label)
+        Box::new(
+            Diagnostic::error("parse-error", format!("invalid JSON: {message}"))
+                .at(self.span(self.pos, end), label),
+        )
     }
 
     /// End of the character starting at `pos` (so spans never split a UTF-8 sequence).
@@ -79,12 +84,14 @@ impl Reader<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Node> {
         if depth > MAX_DEPTH {
-            return Err(Diagnostic::error(
-                "nesting-too-deep",
-                format!("objects and arrays are nested more than {MAX_DEPTH} levels deep"),
-            )
-            .at(self.span(self.pos, self.pos + 1), "too deep here")
-            .with_help("flatten the group structure"));
+            return Err(Box::new(
+                Diagnostic::error(
+                    "nesting-too-deep",
+                    format!("objects and arrays are nested more than {MAX_DEPTH} levels deep"),
+                )
+                .at(self.span(self.pos, self.pos + 1), "too deep here")
+                .with_help("flatten the group structure"),
+            ));
         }
         match self.bytes.get(self.pos) {
             None => Err(self.error_here("unexpected end of file", "expected a value")),
@@ -177,8 +184,10 @@ impl Reader<'_> {
         let mut run_start = self.pos;
         loop {
             let Some(&byte) = self.bytes.get(self.pos) else {
-                return Err(Diagnostic::error("parse-error", "invalid JSON: unterminated string")
-                    .at(self.span(open, open + 1), "string starts here"));
+                return Err(Box::new(
+                    Diagnostic::error("parse-error", "invalid JSON: unterminated string")
+                        .at(self.span(open, open + 1), "string starts here"),
+                ));
             };
             match byte {
                 b'"' => {
@@ -398,7 +407,10 @@ mod tests {
     fn huge_numbers_become_infinite() {
         let (root, diags) = parse(r#"[1e400]"#);
         assert!(diags.is_empty());
-        assert_eq!(root.unwrap().as_array().unwrap()[0].as_f64(), Some(f64::INFINITY));
+        assert_eq!(
+            root.unwrap().as_array().unwrap()[0].as_f64(),
+            Some(f64::INFINITY)
+        );
     }
 
     #[test]
@@ -411,7 +423,16 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located() {
-        for bad in ["{", "{\"a\" 1}", "[1,]", "\"abc", "{\"a\":1} x", "NaN", "[01]", "\"\t\""] {
+        for bad in [
+            "{",
+            "{\"a\" 1}",
+            "[1,]",
+            "\"abc",
+            "{\"a\":1} x",
+            "NaN",
+            "[01]",
+            "\"\t\"",
+        ] {
             let (root, diags) = parse(bad);
             assert!(root.is_none(), "{bad}");
             assert!(diags.iter().any(|d| d.primary.is_some()), "{bad}");

@@ -54,7 +54,10 @@ struct Converter {
 
 impl Converter {
     fn span(&self, range: std::ops::Range<usize>) -> Span {
-        Span::new(self.file, range.start + self.offset..range.end + self.offset)
+        Span::new(
+            self.file,
+            range.start + self.offset..range.end + self.offset,
+        )
     }
 
     fn table(&mut self, table: DeTable<'_>, range: std::ops::Range<usize>, depth: usize) -> Node {
