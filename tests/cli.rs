@@ -1,1 +1,425 @@
+use std::path::Path;
+use std::process::{Command, Output};
 
+use crate::support::{crate_dir, tokenc_bin};
+
+fn tokenc(dir: &Path, args: &[&str]) -> Output {
+    Command::new(tokenc_bin())
+        .current_dir(dir)
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("run tokenc")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+const THEMED: &str = r##"
+version = "2025.10"
+resolutionOrder = [{ "$ref" = "#/sets/base" }, { "$ref" = "#/modifiers/theme" }]
+
+[sets.base]
+sources = [{ "$ref" = "base.toml" }]
+
+[modifiers.theme]
+default = "light"
+contexts.light = []
+contexts.dark = [{ "$ref" = "dark.toml" }]
+"##;
+
+fn themed_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "t.resolver.toml", THEMED);
+    write(
+        dir.path(),
+        "base.toml",
+        "[color]\n\"$type\" = \"color\"\nbg = { \"$value\" = { colorSpace = \"srgb\", components = [1, 1, 1] } }\nfg = { \"$value\" = \"{color.bg}\" }\n",
+    );
+    write(
+        dir.path(),
+        "dark.toml",
+        "[color]\nbg = { \"$value\" = { colorSpace = \"srgb\", components = [0, 0, 0] } }\n",
+    );
+    dir
+}
+
+#[test]
+fn build_writes_then_leaves_unchanged_files_alone() {
+    let dir = themed_project();
+    let out = tokenc(
+        dir.path(),
+        &["build", "--resolver", "t.resolver.toml", "--out-dir", "gen"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let css = std::fs::read_to_string(dir.path().join("gen/tokens.css")).unwrap();
+    assert!(css.contains(":where([data-theme=\"dark\"])"), "{css}");
+    assert!(css.contains("--color-fg: var(--color-bg);"), "{css}");
+    assert!(dir.path().join("gen/tokens.rs").exists());
+    let modified = std::fs::metadata(dir.path().join("gen/tokens.css"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let again = tokenc(
+        dir.path(),
+        &["--resolver", "t.resolver.toml", "--out", "gen"],
+    );
+    assert_eq!(again.status.code(), Some(0));
+    assert!(
+        stderr(&again).contains("0 file(s), 2 unchanged"),
+        "{}",
+        stderr(&again)
+    );
+    let after = std::fs::metadata(dir.path().join("gen/tokens.css"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(modified, after);
+    // check compares only with --out-dir, and then passes.
+    let check = tokenc(
+        dir.path(),
+        &["check", "--resolver", "t.resolver.toml", "--out-dir", "gen"],
+    );
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    std::fs::write(dir.path().join("gen/tokens.css"), "stale").unwrap();
+    let check = tokenc(
+        dir.path(),
+        &["check", "--resolver", "t.resolver.toml", "--out-dir", "gen"],
+    );
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stderr(&check).contains("error[stale-output]: gen/tokens.css is stale"),
+        "{}",
+        stderr(&check)
+    );
+    let unchecked = tokenc(dir.path(), &["check", "--resolver", "t.resolver.toml"]);
+    assert_eq!(unchecked.status.code(), Some(0));
+}
+
+#[test]
+fn errors_write_nothing_not_even_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.toml",
+        "a = { \"$type\" = \"number\", \"$value\" = \"{b}\" }\n",
+    );
+    let out = tokenc(
+        dir.path(),
+        &["build", "--resolver", "t.toml", "--out-dir", "gen"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("t.toml:1:38"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).ends_with("error: 1 error\n"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("gen").exists());
+}
+
+#[test]
+fn a_failed_write_exits_2_and_changes_nothing() {
+    let dir = themed_project();
+    // A file where the output folder should be: creating the folder fails.
+    write(dir.path(), "gen", "not a folder");
+    let out = tokenc(
+        dir.path(),
+        &["build", "--resolver", "t.resolver.toml", "--out-dir", "gen"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("gen")).unwrap(),
+        "not a folder"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = themed_project();
+    let missing = tokenc(dir.path(), &["build", "--resolver", "nope.toml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("cannot read"),
+        "{}",
+        stderr(&missing)
+    );
+    let bad_input = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.resolver.toml",
+            "--input",
+            "them=dark",
+        ],
+    );
+    assert_eq!(bad_input.status.code(), Some(2));
+    assert!(
+        stderr(&bad_input).contains("did you mean `theme`?"),
+        "{}",
+        stderr(&bad_input)
+    );
+    let bad_context = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.resolver.toml",
+            "--input",
+            "theme=drak",
+        ],
+    );
+    assert_eq!(bad_context.status.code(), Some(2));
+    assert!(
+        stderr(&bad_context).contains("did you mean `dark`?"),
+        "{}",
+        stderr(&bad_context)
+    );
+    let no_config = tokenc(dir.path(), &["build"]);
+    assert_eq!(no_config.status.code(), Some(2));
+    let bad_flag = tokenc(dir.path(), &["build", "--frobnicate"]);
+    assert_eq!(bad_flag.status.code(), Some(2));
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn resolve_prints_each_permutation() {
+    let dir = themed_project();
+    let out = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.resolver.toml",
+            "--input",
+            "THEME=Dark",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value = json(&out);
+    assert_eq!(value["color.fg"]["css"], "#000");
+    assert_eq!(value["color.fg"]["name"], "--color-fg");
+    assert_eq!(value["color.fg"]["type"], "color");
+    assert_eq!(
+        value["color.fg"]["value"]["components"],
+        serde_json::json!([0, 0, 0])
+    );
+    let all = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.resolver.toml",
+            "--all-permutations",
+        ],
+    );
+    let all = json(&all);
+    assert_eq!(all["theme=light"]["color.fg"]["css"], "#fff");
+    assert_eq!(all["theme=dark"]["color.fg"]["css"], "#000");
+    let table = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.resolver.toml",
+            "--format",
+            "table",
+        ],
+    );
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("color.fg") && l.ends_with("#fff")),
+        "{text}"
+    );
+}
+
+#[test]
+fn missing_input_still_prints_what_resolved() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.resolver.json",
+        r##"{"version": "2025.10",
+            "sets": {"s": {"sources": [{"base": {"$type": "number", "$value": 1}}]}},
+            "modifiers": {"brand": {"contexts": {"a": [{"x": {"$type": "number", "$value": 2}}], "b": []}}},
+            "resolutionOrder": [{"$ref": "#/sets/s"}, {"$ref": "#/modifiers/brand"}]}"##,
+    );
+    let out = tokenc(dir.path(), &["resolve", "--resolver", "t.resolver.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out)["base"]["css"], "1");
+    assert!(
+        stderr(&out).contains("error[missing-input]"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("t.resolver.json:3:27"),
+        "{}",
+        stderr(&out)
+    );
+    let chosen = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.resolver.json",
+            "--input",
+            "brand=a",
+        ],
+    );
+    assert_eq!(chosen.status.code(), Some(0));
+    assert_eq!(json(&chosen)["x"]["css"], "2");
+}
+
+#[test]
+fn json_messages_have_every_key() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.toml",
+        "a = { \"$type\" = \"number\", \"$value\" = \"{b}\" }\n",
+    );
+    let out = tokenc(
+        dir.path(),
+        &["check", "--resolver", "t.toml", "--message-format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    let d: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    for key in [
+        "severity",
+        "code",
+        "message",
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "help",
+    ] {
+        assert!(d.get(key).is_some(), "missing {key} in {d}");
+    }
+    assert_eq!(d["code"], "unknown-alias");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(38))
+    );
+    assert_eq!(d["end_column"].as_u64(), Some(43));
+    let gh = tokenc(
+        dir.path(),
+        &[
+            "check",
+            "--resolver",
+            "t.toml",
+            "--message-format",
+            "github",
+        ],
+    );
+    assert!(
+        stderr(&gh).starts_with("::error file=t.toml,line=1,col=38,"),
+        "{}",
+        stderr(&gh)
+    );
+}
+
+#[test]
+fn config_errors_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "tokenc.toml",
+        "resolver = \"t.toml\"\nprefx = \"x\"\n",
+    );
+    let out = tokenc(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(
+        text.contains("error[invalid-config]") && text.contains("tokenc.toml:2:1"),
+        "{text}"
+    );
+    write(
+        dir.path(),
+        "tokenc.toml",
+        "resolver = \"t.toml\"\n[css]\ntargets = \"not a browser 99\"\n",
+    );
+    let out = tokenc(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("tokenc.toml:3:11"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn config_mode_finds_tokens_tokenc_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "tokens/t.toml",
+        "[space]\n\"$type\" = \"dimension\"\nsm = { \"$value\" = { value = 4, unit = \"px\" } }\n",
+    );
+    write(
+        dir.path(),
+        "tokens/tokenc.toml",
+        "resolver = \"t.toml\"\nprefix = \"acme\"\n[output]\ncss = \"../out/tokens.css\"\n",
+    );
+    let out = tokenc(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let css = std::fs::read_to_string(dir.path().join("out/tokens.css")).unwrap();
+    assert!(css.contains("--acme-space-sm: 4px;"), "{css}");
+    assert!(
+        !dir.path().join("out/tokens.rs").exists(),
+        "only configured outputs are written"
+    );
+}
+
+#[test]
+fn every_fixture_runs_through_the_binary_without_crashing() {
+    for kind in ["valid", "invalid"] {
+        for entry in std::fs::read_dir(crate_dir().join("fixtures").join(kind))
+            .unwrap()
+            .flatten()
+        {
+            let dir = entry.path();
+            let file = std::fs::read_dir(&dir)
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| {
+                    let name = p.file_name().unwrap().to_string_lossy();
+                    name.starts_with("entry.") || name.contains(".resolver.")
+                })
+                .unwrap();
+            let out = tokenc(
+                &dir,
+                &[
+                    "resolve",
+                    "--resolver",
+                    file.to_str().unwrap(),
+                    "--all-permutations",
+                ],
+            );
+            let code = out.status.code();
+            let expected = if kind == "valid" { Some(0) } else { Some(1) };
+            assert_eq!(code, expected, "{}: {}", dir.display(), stderr(&out));
+            assert!(!stderr(&out).contains("panicked"));
+        }
+    }
+}

@@ -291,6 +291,8 @@ pub fn resolve_json(
         let resolved = perms.get(&selection);
         let mut found = Vec::new();
         let json = emit::json::resolve_json(&resolved, &printer, &mut found);
+        let tokens: Vec<&resolve::Token> = resolved.tokens.iter().collect();
+        found.extend(emit::check_names(&tokens, &css.prefix, false));
         perms.report(found);
         json
     };
