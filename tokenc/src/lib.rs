@@ -270,16 +270,19 @@ pub fn resolve_json(
         prefix: &css.prefix,
         targets: css.targets,
     };
+    let one = |perms: &mut Permutations<'_>, selection: &Selection| {
+        let resolved = perms.get(selection);
+        let mut found = Vec::new();
+        let json = emit::json::resolve_json(&resolved, &printer, &mut found);
+        let tokens: Vec<&resolve::Token> = resolved.tokens.iter().collect();
+        found.extend(emit::check_names(&tokens, &css.prefix, false));
+        perms.report(found);
+        json
+    };
     let value = if all_permutations {
         let mut map = serde_json::Map::new();
         for selection in perms.all() {
-            let resolved = perms.get(&selection);
-            let mut found = Vec::new();
-            map.insert(
-                selection.label(project),
-                emit::json::resolve_json(&resolved, &printer, &mut found),
-            );
-            perms.report(found);
+            map.insert(selection.label(project), one(&mut perms, &selection));
         }
         serde_json::Value::Object(map)
     } else {
@@ -288,13 +291,7 @@ pub fn resolve_json(
         for &(m, c) in inputs {
             selection.0[m] = Some(c);
         }
-        let resolved = perms.get(&selection);
-        let mut found = Vec::new();
-        let json = emit::json::resolve_json(&resolved, &printer, &mut found);
-        let tokens: Vec<&resolve::Token> = resolved.tokens.iter().collect();
-        found.extend(emit::check_names(&tokens, &css.prefix, false));
-        perms.report(found);
-        json
+        one(&mut perms, &selection)
     };
     (value, perms.take_diagnostics())
 }
