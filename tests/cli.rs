@@ -435,3 +435,86 @@ fn every_fixture_runs_through_the_binary_without_crashing() {
         }
     }
 }
+
+#[test]
+fn lint_levels_from_flags_and_config() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.toml",
+        "[s]\n\"$type\" = \"dimension\"\nem = { \"$value\" = { value = 1.5, unit = \"em\" } }\n",
+    );
+    let denied = tokenc(dir.path(), &["resolve", "--resolver", "t.toml"]);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(
+        stderr(&denied).contains("error[unit-not-in-spec]"),
+        "{}",
+        stderr(&denied)
+    );
+    let warned = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.toml",
+            "--warn",
+            "unit-not-in-spec",
+        ],
+    );
+    assert_eq!(warned.status.code(), Some(0), "{}", stderr(&warned));
+    assert!(stderr(&warned).contains("warning[unit-not-in-spec]"));
+    assert_eq!(json(&warned)["s.em"]["css"], "1.5em");
+    let allowed = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.toml",
+            "--allow",
+            "unit-not-in-spec",
+        ],
+    );
+    assert_eq!(stderr(&allowed), "");
+    let hard = tokenc(
+        dir.path(),
+        &["resolve", "--resolver", "t.toml", "--allow", "alias-cycle"],
+    );
+    assert_eq!(hard.status.code(), Some(2));
+    assert!(stderr(&hard).contains("hard error"), "{}", stderr(&hard));
+    let typo = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.toml",
+            "--warn",
+            "unit-not-in-specs",
+        ],
+    );
+    assert!(
+        stderr(&typo).contains("did you mean `unit-not-in-spec`?"),
+        "{}",
+        stderr(&typo)
+    );
+
+    write(
+        dir.path(),
+        "tokenc.toml",
+        "resolver = \"t.toml\"\n[output]\ncss = \"o.css\"\n[rules]\nunit-not-in-spec = \"warn\"\n",
+    );
+    let built = tokenc(dir.path(), &["build"]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    assert!(
+        std::fs::read_to_string(dir.path().join("o.css"))
+            .unwrap()
+            .contains("--s-em: 1.5em;")
+    );
+    write(
+        dir.path(),
+        "tokenc.toml",
+        "resolver = \"t.toml\"\n[rules]\nalias-cycle = \"allow\"\n",
+    );
+    let bad = tokenc(dir.path(), &["check"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("tokenc.toml:3:1"), "{}", stderr(&bad));
+}

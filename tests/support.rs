@@ -108,7 +108,7 @@ pub(crate) fn check(dir: &Path) -> (String, bool) {
     }
     let project = tokenc::load::load(&loader, &entry, &settings.roots, tokenc::SourceMap::new())
         .expect("entry readable");
-    let (json, _) = tokenc::resolve_json(&project, &[], true, &settings.css);
+    let (json, _) = tokenc::resolve_json(&project, &[], true, &settings);
     out.push_str("\n=== resolve --all-permutations ===\n");
     out.push_str(&serde_json::to_string_pretty(&json).expect("json"));
     out.push('\n');

@@ -27,6 +27,8 @@ pub struct Config {
     pub rust_output: Option<PathBuf>,
     /// CSS settings.
     pub css: CssConfig,
+    /// Lint levels from `[rules]`.
+    pub levels: crate::lints::Levels,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +43,8 @@ struct RawConfig {
     output: RawOutput,
     #[serde(default)]
     css: RawCss,
+    #[serde(default)]
+    rules: IndexMap<String, toml::Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -155,6 +159,27 @@ pub fn parse_config(
             }
         }
     }
+    let mut levels = crate::lints::Levels::default();
+    for (code, level) in &raw.rules {
+        let span = Span::new(file, level.span());
+        match crate::lints::Level::parse(level.get_ref()) {
+            Some(l) => {
+                if let Err(why) = levels.set(code, l) {
+                    errors.push(
+                        Diagnostic::error("invalid-config", format!("`[rules]`: {why}"))
+                            .at(find_span(text, file, code), ""),
+                    );
+                }
+            }
+            None => errors.push(
+                Diagnostic::error(
+                    "invalid-config",
+                    format!("level of `{code}` must be \"allow\", \"warn\" or \"deny\""),
+                )
+                .at(span, ""),
+            ),
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -169,6 +194,7 @@ pub fn parse_config(
             targets,
             minify: raw.css.minify,
         },
+        levels,
         dir,
     })
 }

@@ -205,7 +205,7 @@ fn description(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> Option<Strin
 
 fn unknown_dollar(entry: &Entry, allowed: &[&str], what: &str) -> Diagnostic {
     let mut d = Diagnostic::error(
-        "unknown-property",
+        "unknown-dtcg-property",
         format!("unknown property `{}` on a {what}", entry.key),
     )
     .at(entry.key_span, "not a DTCG property");
@@ -431,7 +431,7 @@ mod tests {
         assert_eq!(
             codes,
             [
-                "unknown-property",
+                "unknown-dtcg-property",
                 "unknown-property",
                 "value-with-children"
             ]

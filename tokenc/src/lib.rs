@@ -29,6 +29,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod emit;
 pub mod flatten;
+pub mod lints;
 pub mod load;
 pub mod model;
 pub mod naming;
@@ -62,6 +63,8 @@ pub struct Settings {
     pub roots: Roots,
     /// CSS settings (prefix, targets, context selectors).
     pub css: CssConfig,
+    /// Lint levels.
+    pub levels: lints::Levels,
 }
 
 impl Settings {
@@ -78,6 +81,7 @@ impl Settings {
                 targets: config::targets("defaults").unwrap_or_default(),
                 ..CssConfig::default()
             },
+            levels: lints::Levels::default(),
         }
     }
 
@@ -90,6 +94,7 @@ impl Settings {
                 extra: config.roots.clone(),
             },
             css: config.css.clone(),
+            levels: config.levels.clone(),
         }
     }
 }
@@ -147,7 +152,7 @@ pub fn compile_with(
     let (rust, rust_diagnostics) =
         emit::rust::emit_rust(&project, &token_refs, &settings.css.prefix, &header);
     perms.report(rust_diagnostics);
-    let diagnostics = perms.take_diagnostics();
+    let diagnostics = settings.levels.apply(perms.take_diagnostics());
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     drop(perms);
     Ok(Compilation {
@@ -262,8 +267,9 @@ pub fn resolve_json(
     project: &Project,
     inputs: &[(usize, usize)],
     all_permutations: bool,
-    css: &CssConfig,
+    settings: &Settings,
 ) -> (serde_json::Value, Vec<Diagnostic>) {
+    let css = &settings.css;
     let mut perms = Permutations::new(project);
     perms.report(project.diagnostics.clone());
     let printer = Printer {
@@ -293,5 +299,5 @@ pub fn resolve_json(
         }
         one(&mut perms, &selection)
     };
-    (value, perms.take_diagnostics())
+    (value, settings.levels.apply(perms.take_diagnostics()))
 }

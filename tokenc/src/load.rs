@@ -177,6 +177,8 @@ impl Loader<'_> {
         let NodeKind::Object(entries) = &root.kind else {
             return;
         };
+        // A misspelt key is reported once, with its correction, not again as a missing key.
+        let mut suggested = Vec::new();
         for entry in entries {
             if !RESOLVER_KEYS.contains(&entry.key.as_str()) {
                 let mut d = Diagnostic::error(
@@ -186,6 +188,7 @@ impl Loader<'_> {
                 .at(entry.key_span, "not part of the Resolver module");
                 if let Some(m) = did_you_mean(&entry.key, RESOLVER_KEYS.iter().copied()) {
                     d = d.with_help(format!("did you mean `{m}`?"));
+                    suggested.push(m);
                 }
                 self.error(d);
             }
@@ -197,6 +200,7 @@ impl Loader<'_> {
                     .at(v.value.span, "expected \"2025.10\"")
                     .with_help("tokenc reads Resolver module 2025.10 documents"),
             ),
+            None if suggested.contains(&"version") => {}
             None => self.error(
                 Diagnostic::error("invalid-resolver", "the resolver has no `version`")
                     .at(
@@ -257,6 +261,7 @@ impl Loader<'_> {
                         .at(order.span, ""),
                 ),
             },
+            None if suggested.contains(&"resolutionOrder") => {}
             None => self.error(
                 Diagnostic::error("invalid-resolver", "the resolver has no `resolutionOrder`")
                     .at(Span { end: root_span.start, ..root_span }, "")

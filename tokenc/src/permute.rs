@@ -54,9 +54,15 @@ impl<'p> Permutations<'p> {
         }
     }
 
-    /// Every diagnostic reported so far, in order.
+    /// Every diagnostic reported so far, ordered by file and position (those without a
+    /// location last, in the order found).
     pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
-        std::mem::take(&mut self.diagnostics)
+        let mut out = std::mem::take(&mut self.diagnostics);
+        out.sort_by_key(|d| match &d.primary {
+            Some(label) => (0, label.span.file, label.span.start),
+            None => (1, crate::source::FileId(0), 0),
+        });
+        out
     }
 
     /// Modifiers that take part in `resolutionOrder`, in that order.

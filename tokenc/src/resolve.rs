@@ -418,17 +418,44 @@ impl<'a, 'p> Resolver<'a, 'p> {
 
     fn group_type(&self, i: usize) -> Option<(TokenType, Span)> {
         let slot = &self.slots[i];
-        let lookup = |path: &str| {
-            inherited(self.groups, path, |g| match &g.ty {
-                Some((TypeDecl::Known(t, _), span)) => Some(Some((*t, *span))),
-                Some((TypeDecl::Invalid, _)) => Some(None),
-                _ => None,
-            })
-        };
-        match lookup(&slot.path) {
+        match self.nearest_group_type(&slot.path, 0) {
             Some(found) => found,
-            None => slot.origin.as_deref().and_then(lookup).flatten(),
+            None => slot
+                .origin
+                .as_deref()
+                .and_then(|o| self.nearest_group_type(o, 0))
+                .flatten(),
         }
+    }
+
+    /// The `$type` of the nearest ancestor group of `path` that has one, looking through
+    /// `$extends` (an extending group inherits the extended group's type). `Some(None)`: the
+    /// nearest `$type` is invalid.
+    fn nearest_group_type(&self, path: &str, depth: usize) -> Option<Option<(TokenType, Span)>> {
+        if depth > 16 {
+            return None;
+        }
+        let mut prefix = path;
+        while let Some(i) = prefix.rfind('.').or((!prefix.is_empty()).then_some(0)) {
+            prefix = &prefix[..i];
+            if let Some(g) = self.groups.get(prefix) {
+                match &g.ty {
+                    Some((TypeDecl::Known(t, _), span)) => return Some(Some((*t, *span))),
+                    Some((TypeDecl::Invalid, _)) => return Some(None),
+                    _ => {}
+                }
+                if let Some(target) = g.extends.and_then(|(t, _)| group_ref_path(t)) {
+                    let probe = format!("{target}.x");
+                    if let Some(found) = self.nearest_group_type(&probe, depth + 1) {
+                        return Some(found);
+                    }
+                }
+            }
+            if prefix.is_empty() {
+                break;
+            }
+        }
+        None
     }
 
     /// Determines the type of token `start`, following whole-token aliases iteratively.
@@ -895,6 +922,141 @@ fn deprecated_aliases(resolved: &Resolved, diagnostics: &mut Vec<Diagnostic>) {
                 }
                 diagnostics.push(d);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Roots, load};
+    use crate::source::{MemoryLoader, SourceMap};
+
+    fn project(files: &[(&str, &str)]) -> Project {
+        let mut loader = MemoryLoader::new();
+        for (path, text) in files {
+            loader.insert(format!("/p/{path}"), *text);
+        }
+        let roots = Roots {
+            project: "/p".into(),
+            extra: Vec::new(),
+        };
+        load(&loader, "/p/r.toml".as_ref(), &roots, SourceMap::new()).expect("entry")
+    }
+
+    /// Codes in source order.
+    fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+        let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+        sorted.sort_by_key(|d| d.primary.as_ref().map(|l| l.span));
+        sorted.iter().map(|d| d.code).collect()
+    }
+
+    const RESOLVER: &str = r##"
+version = "2025.10"
+resolutionOrder = [{ "$ref" = "#/sets/s" }, { "$ref" = "#/modifiers/m" }]
+[sets.s]
+sources = [{ "$ref" = "a.toml" }, { "$ref" = "b.toml" }]
+[modifiers.m]
+default = "x"
+contexts.x = []
+contexts.y = [{ "$ref" = "y.toml" }]
+"##;
+
+    #[test]
+    fn later_sources_win_and_keep_earlier_metadata() {
+        let p = project(&[
+            ("r.toml", RESOLVER),
+            (
+                "a.toml",
+                "n = { \"$type\" = \"number\", \"$value\" = 1, \"$description\" = \"from a\" }\nfirst = { \"$type\" = \"number\", \"$value\" = 0 }\n",
+            ),
+            ("b.toml", "n = { \"$value\" = 2 }\n"),
+            (
+                "y.toml",
+                "n = { \"$value\" = 3 }\nonly-y = { \"$type\" = \"number\", \"$value\" = 4 }\n",
+            ),
+        ]);
+        let (r, d) = resolve(&p, &Selection(vec![Some(0)]));
+        assert!(d.is_empty(), "{d:?}");
+        let n = r.find("n").unwrap();
+        assert_eq!(n.value, Some(Value::Number(2.0)));
+        assert_eq!(n.description.as_deref(), Some("from a"));
+        let paths: Vec<&str> = r.tokens.iter().map(|t| t.path.as_str()).collect();
+        assert_eq!(paths, ["n", "first"], "order of first definition");
+        let (r, _) = resolve(&p, &Selection(vec![Some(1)]));
+        assert_eq!(r.find("n").unwrap().value, Some(Value::Number(3.0)));
+        assert!(r.find("only-y").is_some());
+        let (r, _) = resolve(&p, &Selection(vec![None]));
+        assert_eq!(r.find("n").unwrap().value, Some(Value::Number(2.0)));
+    }
+
+    #[test]
+    fn group_types_and_extends() {
+        let p = project(&[(
+            "r.toml",
+            "[base]\n\"$type\" = \"number\"\na = { \"$value\" = 1 }\nb = { \"$value\" = 2 }\n[copy]\n\"$extends\" = \"{base}\"\nb = { \"$value\" = 20 }\n",
+        )]);
+        let (r, d) = resolve(&p, &Selection(vec![]));
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(r.find("copy.a").unwrap().value, Some(Value::Number(1.0)));
+        assert_eq!(r.find("copy.b").unwrap().value, Some(Value::Number(20.0)));
+        assert_eq!(r.find("copy.a").unwrap().ty, Some(TokenType::Number));
+    }
+
+    #[test]
+    fn long_chains_and_cycles_do_not_overflow() {
+        let mut text = String::from("a0 = { \"$type\" = \"number\", \"$value\" = 7 }\n");
+        for i in 1..10_000 {
+            text.push_str(&format!("a{i} = {{ \"$value\" = \"{{a{}}}\" }}\n", i - 1));
+        }
+        let p = project(&[("r.toml", &text)]);
+        let (r, d) = resolve(&p, &Selection(vec![]));
+        assert!(d.is_empty());
+        let last = r.index["a9999"];
+        assert_eq!(r.get(r.final_target(last)).path, "a0");
+        assert_eq!(r.get(last).ty, Some(TokenType::Number));
+
+        let mut text = String::new();
+        for i in 0..10_000 {
+            text.push_str(&format!(
+                "c{i} = {{ \"$value\" = \"{{c{}}}\" }}\n",
+                (i + 1) % 10_000
+            ));
+        }
+        let p = project(&[("r.toml", &text)]);
+        let (r, d) = resolve(&p, &Selection(vec![]));
+        assert_eq!(codes(&d), ["alias-cycle"]);
+        assert!(r.tokens.iter().all(|t| t.value.is_none()));
+    }
+
+    #[test]
+    fn broken_tokens_poison_dependents_silently() {
+        let p = project(&[(
+            "r.toml",
+            "[n]\n\"$type\" = \"number\"\nbad = { \"$value\" = \"x\" }\nuses = { \"$value\" = \"{n.bad}\" }\nfine = { \"$value\" = 1 }\n[b]\nwidth = { \"$type\" = \"dimension\", \"$value\" = { value = 1, unit = \"px\" } }\nborder = { \"$type\" = \"border\", \"$value\" = { color = \"{n.missing}\", width = \"{b.width}\", style = \"solid\" } }\n",
+        )]);
+        let (r, d) = resolve(&p, &Selection(vec![]));
+        assert_eq!(codes(&d), ["invalid-value", "unknown-alias"]);
+        assert!(r.find("n.uses").unwrap().value.is_none());
+        assert!(r.find("b.border").unwrap().value.is_none());
+        assert!(r.find("n.fine").unwrap().value.is_some());
+    }
+
+    #[test]
+    fn pointers_into_values() {
+        let p = project(&[(
+            "r.toml",
+            "[c]\n\"$type\" = \"color\"\nbase = { \"$value\" = { colorSpace = \"srgb\", components = [0.1, 0.2, 0.3] } }\nalias = { \"$value\" = { \"$ref\" = \"#/c/base/$value\" } }\nmix = { \"$value\" = { colorSpace = \"srgb\", components = [{ \"$ref\" = \"#/c/base/$value/components/2\" }, 0, 0], alpha = 0.5 } }\nbad = { \"$value\" = { \"$ref\" = \"#/c/base/$value/nothing\" } }\n",
+        )]);
+        let (r, d) = resolve(&p, &Selection(vec![]));
+        assert_eq!(codes(&d), ["unknown-alias"]);
+        assert_eq!(
+            r.find("c.alias").unwrap().value,
+            Some(Value::Alias(r.index["c.base"]))
+        );
+        match &r.find("c.mix").unwrap().value {
+            Some(Value::Color(c)) => assert_eq!(c.components, [Some(0.3), Some(0.0), Some(0.0)]),
+            other => panic!("{other:?}"),
         }
     }
 }

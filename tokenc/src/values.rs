@@ -391,12 +391,13 @@ impl<'n> Parser<'_, 'n> {
             Some(e) => match e.value.as_str() {
                 Some(u) if units.contains(&u) => Some(u.to_string()),
                 Some(u) if ty == TokenType::Dimension && CSS_LENGTH_UNITS.contains(&u) => {
+                    // A lint (deny by default): when relaxed, the CSS unit is kept.
                     self.diagnostics.push(
                         Diagnostic::error("unit-not-in-spec", format!("unit `{u}` is not in the DTCG spec in `{}`", self.path))
                             .at(e.value.span, "DTCG dimensions use px or rem")
                             .with_help("convert to px or rem, or put the CSS in `$extensions.\"dev.crust\".css`; relax with `--warn unit-not-in-spec`"),
                     );
-                    None
+                    Some(u.to_string())
                 }
                 Some(u) => {
                     let help = crate::diagnostics::did_you_mean(u, units.iter().copied())

@@ -93,6 +93,33 @@ struct OutputArgs {
     /// Print errors only.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// Drop a lint (repeatable).
+    #[arg(long = "allow", value_name = "CODE", global = true)]
+    allow: Vec<String>,
+    /// Report a lint as a warning (repeatable).
+    #[arg(long = "warn", value_name = "CODE", global = true)]
+    warn: Vec<String>,
+    /// Report a lint as an error (repeatable).
+    #[arg(long = "deny", value_name = "CODE", global = true)]
+    deny: Vec<String>,
+}
+
+impl OutputArgs {
+    /// Applies `--allow/--warn/--deny` over the config's levels.
+    fn levels(&self, levels: &mut tokenc::lints::Levels) -> Result<(), UsageError> {
+        use tokenc::lints::Level;
+        let flags = [
+            (&self.allow, Level::Allow),
+            (&self.warn, Level::Warn),
+            (&self.deny, Level::Deny),
+        ];
+        for (codes, level) in flags {
+            for code in codes {
+                levels.set(code, level).map_err(UsageError)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, Default, PartialEq)]
@@ -195,11 +222,18 @@ pub(crate) fn run() -> ExitCode {
             output,
         }) => {
             let reporter = Reporter::new(&output);
-            return resolve(&reporter, &source, &inputs, all_permutations, format);
+            return resolve(
+                &reporter,
+                &source,
+                &output,
+                &inputs,
+                all_permutations,
+                format,
+            );
         }
     };
     let reporter = Reporter::new(&output);
-    let job = match job(&reporter, &source) {
+    let job = match job(&reporter, &source, &output) {
         Ok(Ok(job)) => job,
         Ok(Err(code)) => return code,
         Err(UsageError(message)) => return reporter.usage(&message),
@@ -280,7 +314,22 @@ impl DiskLoader {
 
 /// Works out the entry, settings and outputs from `--config`/`--resolver`. A config with errors
 /// is reported here (exit 1).
-fn job(reporter: &Reporter, source: &SourceArgs) -> Result<Result<Job, ExitCode>, UsageError> {
+fn job(
+    reporter: &Reporter,
+    source: &SourceArgs,
+    output: &OutputArgs,
+) -> Result<Result<Job, ExitCode>, UsageError> {
+    let mut job = job_without_levels(reporter, source)?;
+    if let Ok(job) = &mut job {
+        output.levels(&mut job.settings.levels)?;
+    }
+    Ok(job)
+}
+
+fn job_without_levels(
+    reporter: &Reporter,
+    source: &SourceArgs,
+) -> Result<Result<Job, ExitCode>, UsageError> {
     let cwd = std::env::current_dir().unwrap_or_default();
     if let Some(resolver) = &source.resolver {
         let entry = tokenc::source::normalize(&cwd.join(resolver));
@@ -337,11 +386,12 @@ fn job(reporter: &Reporter, source: &SourceArgs) -> Result<Result<Job, ExitCode>
 fn resolve(
     reporter: &Reporter,
     source: &SourceArgs,
+    output: &OutputArgs,
     inputs: &[String],
     all: bool,
     format: DataFormat,
 ) -> ExitCode {
-    let job = match job(reporter, source) {
+    let job = match job(reporter, source, output) {
         Ok(Ok(job)) => job,
         Ok(Err(code)) => return code,
         Err(UsageError(message)) => return reporter.usage(&message),
@@ -358,7 +408,7 @@ fn resolve(
         Ok(s) => s,
         Err(e) => return reporter.usage(&e.0),
     };
-    let (value, diagnostics) = tokenc::resolve_json(&project, &selection, all, &job.settings.css);
+    let (value, diagnostics) = tokenc::resolve_json(&project, &selection, all, &job.settings);
     let mut stdout = std::io::stdout().lock();
     let text = match format {
         DataFormat::Json => serde_json::to_string_pretty(&value).unwrap_or_default(),
