@@ -357,12 +357,44 @@ impl<'n> Parser<'_, 'n> {
             }
         }
         let space = space?;
-        ok.then_some(Value::Color(Color {
+        if !ok {
+            return None;
+        }
+        let color = Color {
             space,
             components,
             alpha,
             hex,
-        }))
+        };
+        if let (Some(hex), Some(e)) = (&color.hex, node.get("hex")) {
+            self.hex_fallback(&color, hex, e.value.span);
+        }
+        Some(Value::Color(color))
+    }
+
+    /// `hex-fallback-mismatch`: the `hex` fallback differs from the components by more than 1/255.
+    fn hex_fallback(&mut self, color: &Color, hex: &str, span: crate::source::Span) {
+        let Some(rgb) = crate::emit::value::srgb_bytes(color) else {
+            return;
+        };
+        let v = u32::from_str_radix(&hex[1..], 16).unwrap_or(0);
+        let given = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
+        if rgb.iter().zip(given).any(|(a, b)| a.abs_diff(b) > 1) {
+            let expected = format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "hex-fallback-mismatch",
+                    format!(
+                        "the `hex` fallback of `{}` does not match its components",
+                        self.path
+                    ),
+                )
+                .at(span, format!("the components give {expected}"))
+                .with_help(format!(
+                    "write `hex = \"{expected}\"`, or fix the components"
+                )),
+            );
+        }
     }
 
     fn unit_value(

@@ -273,6 +273,14 @@ fn in_srgb_gamut(c: &SRGB) -> bool {
     ok(c.r) && ok(c.g) && ok(c.b) || c.in_gamut()
 }
 
+/// The colour converted (and gamut-mapped) to 8-bit sRGB, ignoring `hex`.
+pub fn srgb_bytes(c: &Color) -> Option<[u8; 3]> {
+    match parse_color(c)?.to_rgb().ok()? {
+        CssColor::RGBA(rgba) => Some([rgba.red, rgba.green, rgba.blue]),
+        _ => None,
+    }
+}
+
 /// The colour as lightningcss understands it.
 pub fn parse_color(c: &Color) -> Option<CssColor> {
     let comp = |i: usize, suffix: &str| match c.components[i] {
