@@ -151,6 +151,8 @@ impl Theme {
 
 #[doc = "Tokens under `color`."]
 pub mod color {
+    #[doc = "Neutral ramp, light (0) to dark (950)"]
+    #[doc = ""]
     #[doc = "Tokens under `color.gray`."]
     pub mod gray {
         use super::super::ColorToken;
@@ -192,6 +194,8 @@ pub mod color {
         pub const _950: ColorToken = ColorToken::new("--crust-color-gray-950");
     }
 
+    #[doc = "Accent ramp"]
+    #[doc = ""]
     #[doc = "Tokens under `color.blue`."]
     pub mod blue {
         use super::super::ColorToken;
@@ -277,6 +281,8 @@ pub mod color {
     }
 }
 
+#[doc = "Spacing scale on a 4px grid"]
+#[doc = ""]
 #[doc = "Tokens under `space`."]
 pub mod space {
     use super::DimensionToken;

@@ -2,6 +2,7 @@
 //! and an enum per modifier. The text is exactly what rustfmt would print, so the committed file
 //! passes `cargo fmt --check`.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::diagnostics::Diagnostic;
@@ -18,6 +19,7 @@ const MAX_WIDTH: usize = 100;
 struct Module<'a> {
     name: String,
     path: String,
+    doc: Option<&'a str>,
     consts: Vec<&'a Token>,
     children: Vec<Module<'a>>,
 }
@@ -46,6 +48,15 @@ pub fn emit_rust(
     header: &str,
 ) -> (String, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    // Group descriptions (the latest source wins) document their modules.
+    let mut group_docs: HashMap<&str, &str> = HashMap::new();
+    for flat in &project.sources {
+        for group in &flat.groups {
+            if let Some(d) = &group.description {
+                group_docs.insert(&group.path, d);
+            }
+        }
+    }
     let mut root = Module::default();
     for token in tokens {
         if token.ty.is_none() {
@@ -60,6 +71,9 @@ pub fn emit_rust(
             }
             path.push_str(segment);
             module = module.child(naming::rust_module(segment), path.clone());
+            if module.doc.is_none() {
+                module.doc = group_docs.get(path.as_str()).copied();
+            }
         }
         module.consts.push(token);
     }
@@ -174,6 +188,10 @@ fn pad(depth: usize) -> String {
 fn write_module(out: &mut String, module: &Module<'_>, depth: usize, prefix: &str) {
     let p = pad(depth);
     let _ = writeln!(out);
+    if let Some(doc) = module.doc {
+        let _ = writeln!(out, "{p}#[doc = {}]", literal(doc));
+        let _ = writeln!(out, "{p}#[doc = \"\"]");
+    }
     let _ = writeln!(
         out,
         "{p}#[doc = {}]",
