@@ -518,3 +518,39 @@ fn lint_levels_from_flags_and_config() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("tokenc.toml:3:1"), "{}", stderr(&bad));
 }
+
+#[test]
+fn conflicting_inputs_are_a_usage_error() {
+    let dir = themed_project();
+    let out = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.resolver.toml",
+            "--input",
+            "theme=dark",
+            "--input",
+            "theme=light",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("gives modifier `theme` twice"),
+        "{}",
+        stderr(&out)
+    );
+    let same = tokenc(
+        dir.path(),
+        &[
+            "resolve",
+            "--resolver",
+            "t.resolver.toml",
+            "--input",
+            "theme=dark",
+            "--input",
+            "THEME=dark",
+        ],
+    );
+    assert_eq!(same.status.code(), Some(0));
+}

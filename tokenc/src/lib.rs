@@ -256,7 +256,15 @@ pub fn parse_inputs(
                 modifier.name
             )));
         };
-        out.retain(|(x, _)| *x != mi);
+        if let Some(&(_, earlier)) = out.iter().find(|(x, _): &&(usize, usize)| *x == mi) {
+            if earlier != ci {
+                return Err(InputError(format!(
+                    "`--input` gives modifier `{}` twice: `{}` and `{}`",
+                    modifier.name, modifier.contexts[earlier].0, modifier.contexts[ci].0
+                )));
+            }
+            continue;
+        }
         out.push((mi, ci));
     }
     Ok(out)

@@ -80,8 +80,16 @@ pub struct Roots {
     pub extra: Vec<PathBuf>,
 }
 
+/// Where a set is in being read: sets may refer to each other, in any order, without loops.
+enum SetState {
+    Pending(crate::raw::Entry),
+    Reading,
+    Done,
+}
+
 struct Loader<'a> {
     io: &'a dyn SourceLoader,
+    set_state: Vec<SetState>,
     roots: Vec<PathBuf>,
     project: Project,
     /// Source index of each file loaded as a whole, by file.
@@ -107,6 +115,7 @@ pub fn load(
     }
     let mut loader = Loader {
         io,
+        set_state: Vec::new(),
         roots: canonical_roots,
         project: Project {
             files,
@@ -213,29 +222,20 @@ impl Loader<'_> {
                     .with_help("add `version = \"2025.10\"` at the top"),
             ),
         }
-        // Sets first: modifiers and the order refer to them.
+        // Sets first: modifiers and the order refer to them. Names are registered before any
+        // sources are read, so a set may refer to a set written after it.
         if let Some(sets) = root.get("sets") {
             match sets.value.as_object() {
                 Some(list) => {
                     for set in list {
-                        let sources = match set.value.get("sources") {
-                            Some(s) => self.source_list(&s.value, &root),
-                            None => {
-                                self.error(
-                                    Diagnostic::error(
-                                        "invalid-resolver",
-                                        format!("set `{}` has no `sources`", set.key),
-                                    )
-                                    .at(set.key_span, "")
-                                    .with_help("add `sources = [ { \"$ref\" = \"file.toml\" } ]`"),
-                                );
-                                Vec::new()
-                            }
-                        };
                         self.project.sets.push(Set {
                             name: set.key.clone(),
-                            sources,
+                            sources: Vec::new(),
                         });
+                        self.set_state.push(SetState::Pending(set.clone()));
+                    }
+                    for i in 0..list.len() {
+                        self.resolve_set(i, &root);
                     }
                 }
                 None => self.error(
@@ -267,6 +267,56 @@ impl Loader<'_> {
                     .at(Span { end: root_span.start, ..root_span }, "")
                     .with_help("add `[[resolutionOrder]]` entries referring to `#/sets/…` and `#/modifiers/…`"),
             ),
+        }
+    }
+
+    /// Reads the sources of set `i` once.
+    fn resolve_set(&mut self, i: usize, root: &Node) {
+        let SetState::Pending(set) = std::mem::replace(&mut self.set_state[i], SetState::Reading)
+        else {
+            return;
+        };
+        let sources = match set.value.get("sources") {
+            Some(s) => self.source_list(&s.value, root),
+            None => {
+                self.error(
+                    Diagnostic::error(
+                        "invalid-resolver",
+                        format!("set `{}` has no `sources`", set.key),
+                    )
+                    .at(set.key_span, "")
+                    .with_help("add `sources = [ { \"$ref\" = \"file.toml\" } ]`"),
+                );
+                Vec::new()
+            }
+        };
+        self.project.sets[i].sources = sources;
+        self.set_state[i] = SetState::Done;
+    }
+
+    /// The sources of set `i` for a reference at `span`; a set reached while it is being read
+    /// refers to itself through others.
+    fn resolve_set_at(&mut self, i: usize, root: &Node, span: Span) -> Option<Vec<usize>> {
+        match self.set_state.get(i) {
+            Some(SetState::Reading) => {
+                self.error(
+                    Diagnostic::error(
+                        "alias-cycle",
+                        format!(
+                            "set `{}` includes itself through `#/sets/` references",
+                            self.project.sets[i].name
+                        ),
+                    )
+                    .at(span, "refers back to a set that is being read")
+                    .with_help("remove the reference that closes the loop"),
+                );
+                None
+            }
+            Some(SetState::Pending(_)) => {
+                self.resolve_set(i, root);
+                Some(self.project.sets[i].sources.clone())
+            }
+            _ => Some(self.project.sets[i].sources.clone()),
         }
     }
 
@@ -362,7 +412,20 @@ impl Loader<'_> {
                 None
             };
             match found {
-                Some(step) => self.project.order.push(step),
+                Some(step) => {
+                    let step = self.shallow_overrides(step, item, root);
+                    self.project.order.push(step);
+                }
+                None if target.starts_with("#/resolutionOrder") => self.error(
+                    Diagnostic::error(
+                        "invalid-resolver",
+                        "`resolutionOrder` entries cannot point into `resolutionOrder`",
+                    )
+                    .at(r.value.span, "")
+                    .with_help(
+                        "define the set or modifier under `sets` or `modifiers` and point there",
+                    ),
+                ),
                 None => {
                     let mut candidates: Vec<String> = self
                         .project
@@ -396,6 +459,22 @@ impl Loader<'_> {
             .and_then(|t| t.value.as_str())
             .unwrap_or("")
             .to_string();
+        let taken = match kind {
+            Some("set") => self.project.sets.iter().any(|s| s.name == name),
+            _ => self.project.modifiers.iter().any(|m| m.name == name),
+        };
+        if taken && matches!(kind, Some("set" | "modifier")) {
+            let span = item.get("name").map(|n| n.value.span).unwrap_or(item.span);
+            self.error(
+                Diagnostic::error(
+                    "invalid-resolver",
+                    format!("a {} named `{name}` already exists", kind.unwrap_or("")),
+                )
+                .at(span, "")
+                .with_help("give every set and modifier a unique `name`"),
+            );
+            return;
+        }
         match kind {
             Some("set") => {
                 let sources = match item.get("sources") {
@@ -424,6 +503,73 @@ impl Loader<'_> {
         }
     }
 
+    /// Keys written beside a `$ref` in `resolutionOrder` override the referenced set's `sources`
+    /// or the modifier's `contexts`/`default` (the Resolver module's shallow override). A set is
+    /// copied, since it may be referenced elsewhere; a modifier is changed in place.
+    fn shallow_overrides(&mut self, step: Step, item: &Node, root: &Node) -> Step {
+        let extra: Vec<&crate::raw::Entry> = item
+            .as_object()
+            .unwrap_or(&[])
+            .iter()
+            .filter(|e| e.key != "$ref")
+            .collect();
+        if extra.is_empty() {
+            return step;
+        }
+        match step {
+            Step::Set(i) => {
+                let mut set = self.project.sets[i].clone();
+                for e in extra {
+                    match e.key.as_str() {
+                        "sources" => set.sources = self.source_list(&e.value, root),
+                        "description" | "$extensions" => {}
+                        _ => self.ignored_override(e, "set"),
+                    }
+                }
+                self.project.sets.push(set);
+                Step::Set(self.project.sets.len() - 1)
+            }
+            Step::Modifier(i) => {
+                let name = self.project.modifiers[i].name.clone();
+                let mut merged = item.clone();
+                if let NodeKind::Object(entries) = &mut merged.kind {
+                    entries.retain(|e| e.key != "$ref");
+                    // Keep the referenced modifier's keys that are not overridden.
+                    if let Some(original) = root.get("modifiers").and_then(|m| m.value.get(&name)) {
+                        for e in original.value.as_object().unwrap_or(&[]) {
+                            if !entries.iter().any(|x| x.key == e.key) {
+                                entries.push(e.clone());
+                            }
+                        }
+                    }
+                }
+                let span = self.project.modifiers[i].span;
+                let before = self.project.modifiers.len();
+                self.modifier(
+                    &crate::raw::Entry {
+                        key: name,
+                        key_span: span,
+                        value: merged,
+                    },
+                    root,
+                );
+                let replacement = self.project.modifiers.remove(before);
+                self.project.modifiers[i] = replacement;
+                step
+            }
+        }
+    }
+
+    fn ignored_override(&mut self, e: &crate::raw::Entry, what: &str) {
+        self.error(
+            Diagnostic::warning(
+                "unknown-property",
+                format!("`{}` cannot override a {what}; it is ignored", e.key),
+            )
+            .at(e.key_span, "ignored"),
+        );
+    }
+
     /// Reads a `sources` array: file references, references into the document, or inline tokens.
     fn source_list(&mut self, list: &Node, root: &Node) -> Vec<usize> {
         let Some(items) = list.as_array() else {
@@ -444,25 +590,40 @@ impl Loader<'_> {
                         );
                         continue;
                     };
-                    for extra in item.as_object().unwrap_or(&[]) {
-                        if extra.key != "$ref" {
-                            self.error(
-                                Diagnostic::warning(
-                                    "unknown-property",
-                                    format!("`{}` beside `$ref` in a source is ignored", extra.key),
-                                )
-                                .at(extra.key_span, "ignored"),
-                            );
+                    // Keys beside a file `$ref` override the file's top-level keys (shallow).
+                    let extras: Vec<crate::raw::Entry> = item
+                        .as_object()
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|e| e.key != "$ref")
+                        .cloned()
+                        .collect();
+                    if target.starts_with('#') {
+                        for extra in &extras {
+                            self.ignored_override(extra, "reference into this document");
                         }
                     }
                     if let Some(set) = target.strip_prefix("#/sets/") {
                         let set = unescape_pointer(set);
-                        match self.project.sets.iter().find(|s| s.name == set) {
-                            Some(s) => out.extend(s.sources.clone()),
-                            None => self.error(
-                                Diagnostic::error("invalid-resolver", format!("no set `{set}`"))
-                                    .at(r.value.span, "referenced here"),
-                            ),
+                        match self.project.sets.iter().position(|s| s.name == set) {
+                            Some(i) => {
+                                if let Some(sources) = self.resolve_set_at(i, root, r.value.span) {
+                                    out.extend(sources);
+                                }
+                            }
+                            None => {
+                                let names: Vec<&str> =
+                                    self.project.sets.iter().map(|s| s.name.as_str()).collect();
+                                let mut d = Diagnostic::error(
+                                    "invalid-resolver",
+                                    format!("no set `{set}`"),
+                                )
+                                .at(r.value.span, "referenced here");
+                                if let Some(m) = did_you_mean(&set, names.iter().copied()) {
+                                    d = d.with_help(format!("did you mean `#/sets/{m}`?"));
+                                }
+                                self.error(d);
+                            }
                         }
                     } else if target.starts_with("#/modifiers/") {
                         self.error(
@@ -485,7 +646,7 @@ impl Loader<'_> {
                                 .at(r.value.span, ""),
                             ),
                         }
-                    } else if let Some(index) = self.file_source(target, r.value.span) {
+                    } else if let Some(index) = self.file_source(target, r.value.span, &extras) {
                         out.push(index);
                     }
                 }
@@ -503,15 +664,19 @@ impl Loader<'_> {
     }
 
     /// Loads `target` (relative to the file containing `span`) as a whole source.
-    fn file_source(&mut self, target: &str, span: Span) -> Option<usize> {
+    fn file_source(
+        &mut self,
+        target: &str,
+        span: Span,
+        overrides: &[crate::raw::Entry],
+    ) -> Option<usize> {
         let (file_part, pointer) = match target.split_once('#') {
             Some((f, p)) => (f, Some(p)),
             None => (target, None),
         };
         let id = self.read_file(file_part, span)?;
-        if pointer.is_none()
-            && let Some((_, index)) = self.file_sources.iter().find(|(f, _)| *f == id)
-        {
+        let whole = pointer.is_none() && overrides.is_empty();
+        if whole && let Some((_, index)) = self.file_sources.iter().find(|(f, _)| *f == id) {
             return Some(*index);
         }
         let text = self.project.files.text(id).to_string();
@@ -535,8 +700,17 @@ impl Loader<'_> {
             },
             None => root,
         };
+        let mut node = node;
+        if let NodeKind::Object(entries) = &mut node.kind {
+            for o in overrides {
+                match entries.iter_mut().find(|e| e.key == o.key) {
+                    Some(e) => *e = o.clone(),
+                    None => entries.push(o.clone()),
+                }
+            }
+        }
         let index = self.add_source(node);
-        if pointer.is_none() {
+        if whole {
             self.file_sources.push((id, index));
         }
         Some(index)

@@ -260,11 +260,38 @@ fn extend_groups<'p>(
     groups: &HashMap<&'p str, GroupInfo<'p>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut pending: Vec<(&str, &str, Span)> = Vec::new();
+    // `$extends` on groups, and groups written as a bare `{ "$ref" = "#/group" }` (which
+    // `flatten` cannot tell from a token until the merged tree is known).
+    let mut pending: Vec<(String, String, Span)> = Vec::new();
     for (path, info) in groups {
         if let Some((target, span)) = info.extends {
-            pending.push((path, target, span));
+            pending.push((path.to_string(), target.to_string(), span));
         }
+    }
+    let token_paths: std::collections::HashSet<&str> =
+        slots.iter().map(|s| s.path.as_str()).collect();
+    let mut ref_groups = Vec::new();
+    for (i, slot) in slots.iter().enumerate() {
+        let value = &slot.defs.last().expect("definition").value;
+        let Some([entry]) = value.as_object() else {
+            continue;
+        };
+        let Some(pointer) = entry.value.as_str().filter(|p| p.starts_with("#/")) else {
+            continue;
+        };
+        if entry.key != "$ref" || pointer.ends_with("/$value") || pointer.contains("/$value/") {
+            continue;
+        }
+        let Some(target) = group_ref_path(pointer) else {
+            continue;
+        };
+        if groups.contains_key(target.as_str()) && !token_paths.contains(target.as_str()) {
+            pending.push((slot.path.clone(), pointer.to_string(), entry.value.span));
+            ref_groups.push(i);
+        }
+    }
+    for i in ref_groups.into_iter().rev() {
+        slots.remove(i);
     }
     if pending.is_empty() {
         return;
@@ -272,7 +299,7 @@ fn extend_groups<'p>(
     pending.sort_by_key(|(_, _, span)| *span);
     let targets: HashMap<&str, (String, Span)> = pending
         .iter()
-        .filter_map(|(g, t, s)| group_ref_path(t).map(|p| (*g, (p, *s))))
+        .filter_map(|(g, t, s)| group_ref_path(t).map(|p| (g.as_str(), (p, *s))))
         .collect();
     let mut done: HashMap<String, bool> = HashMap::new();
     for (group, target, span) in &pending {
@@ -303,7 +330,7 @@ fn extend_groups<'p>(
             next = targets.get(t.as_str()).map(|(p, _)| p.clone());
         }
         if cycle {
-            if !done.contains_key(*group) {
+            if !done.contains_key(group) {
                 for member in &chain {
                     done.entry(member.clone()).or_insert(false);
                 }
@@ -740,6 +767,10 @@ impl<'a, 'p> Resolver<'a, 'p> {
 }
 
 impl<'p> Lookup<'p> for Resolver<'_, 'p> {
+    fn is_json(&self, file: crate::source::FileId) -> bool {
+        crate::parse::Format::of(self.project.files.path(file)) == crate::parse::Format::Json
+    }
+
     fn reference(&mut self, node: &'p Node, expected: TokenType) -> Reference<'p> {
         match self.target_of(node) {
             Target::None => Reference::Literal(node),

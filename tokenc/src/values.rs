@@ -23,6 +23,12 @@ pub trait Lookup<'n> {
     /// Classifies `node`: a literal, an alias to a token whose type must be `expected`, or a
     /// property-level JSON pointer (returned as the node it points at).
     fn reference(&mut self, node: &'n Node, expected: TokenType) -> Reference<'n>;
+
+    /// Whether `file` is JSON, so that suggested fixes use its syntax.
+    fn is_json(&self, file: crate::source::FileId) -> bool {
+        let _ = file;
+        false
+    }
 }
 
 /// Whether `s` is written as an alias (`{a.b}`), returning the path inside the braces.
@@ -43,12 +49,15 @@ pub fn parse_value<'n>(
         path,
         lookup,
         diagnostics,
+        parts: Vec::new(),
     };
     p.value(ty, node)
 }
 
 struct Parser<'a, 'n> {
     path: &'a str,
+    /// The composite property being parsed, innermost last (for messages).
+    parts: Vec<&'static str>,
     lookup: &'a mut dyn Lookup<'n>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
@@ -71,13 +80,41 @@ impl<'n> Parser<'_, 'n> {
         label: &str,
         help: Option<String>,
     ) -> Option<Value> {
-        let mut d = Diagnostic::error(code_for(ty), format!("{message} in `{}`", self.path))
-            .at(node.span, label);
+        let place = match self.parts.last() {
+            Some(part) => format!("in `{}`, property `{part}`", self.path),
+            None => format!("in `{}`", self.path),
+        };
+        let mut d =
+            Diagnostic::error(code_for(ty), format!("{message} {place}")).at(node.span, label);
         if let Some(h) = help {
-            d = d.with_help(h);
+            d = d.with_help(self.syntax(node, h));
         }
         self.diagnostics.push(d);
         None
+    }
+
+    /// Suggested fixes are written in TOML; in a JSON file they are rewritten in JSON syntax.
+    fn syntax(&self, node: &Node, help: String) -> String {
+        if self.lookup.is_json(node.span.file) {
+            json_syntax(&help)
+        } else {
+            help
+        }
+    }
+
+    /// The value of `key` in `node`, following a property-level `$ref` JSON pointer.
+    fn field(&mut self, node: &'n Node, key: &str) -> Option<&'n Node> {
+        let value = &node.get(key)?.value;
+        let is_pointer = value
+            .as_object()
+            .is_some_and(|e| e.len() == 1 && e[0].key == "$ref");
+        if !is_pointer {
+            return Some(value);
+        }
+        match self.lookup.reference(value, TokenType::Number) {
+            Reference::Literal(n) => Some(n),
+            _ => Some(value),
+        }
     }
 
     /// A value (or part) of type `ty`, which may be an alias.
@@ -335,8 +372,8 @@ impl<'n> Parser<'_, 'n> {
             }
         }
         let mut hex = None;
-        if let Some(e) = node.get("hex") {
-            match e.value.as_str() {
+        if let Some(hex_node) = self.field(node, "hex") {
+            match hex_node.as_str() {
                 Some(s)
                     if s.len() == 7
                         && s.starts_with('#')
@@ -344,13 +381,18 @@ impl<'n> Parser<'_, 'n> {
                 {
                     hex = Some(s.to_ascii_lowercase())
                 }
-                _ => {
+                other => {
+                    let help = match other {
+                        Some(h) if h.len() == 9 => "alpha belongs in `alpha`, not in `hex`",
+                        Some(h) if h.len() == 4 => "write all six digits: `#rrggbb`",
+                        _ => "write six hex digits after `#`",
+                    };
                     self.fail(
                         ty,
-                        &e.value,
+                        hex_node,
                         "`hex` must be a 6-digit `#rrggbb` string".into(),
                         "",
-                        Some("alpha belongs in `alpha`, not in `hex`".into()),
+                        Some(help.into()),
                     );
                     ok = false;
                 }
@@ -419,14 +461,14 @@ impl<'n> Parser<'_, 'n> {
                 None
             }
         };
-        let unit = match node.get("unit") {
-            Some(e) => match e.value.as_str() {
+        let unit = match self.field(node, "unit") {
+            Some(unit_node) => match unit_node.as_str() {
                 Some(u) if units.contains(&u) => Some(u.to_string()),
                 Some(u) if ty == TokenType::Dimension && CSS_LENGTH_UNITS.contains(&u) => {
                     // A lint (deny by default): when relaxed, the CSS unit is kept.
                     self.diagnostics.push(
                         Diagnostic::error("unit-not-in-spec", format!("unit `{u}` is not in the DTCG spec in `{}`", self.path))
-                            .at(e.value.span, "DTCG dimensions use px or rem")
+                            .at(unit_node.span, "DTCG dimensions use px or rem")
                             .with_help("convert to px or rem, or put the CSS in `$extensions.\"dev.crust\".css`; relax with `--warn unit-not-in-spec`"),
                     );
                     Some(u.to_string())
@@ -437,7 +479,7 @@ impl<'n> Parser<'_, 'n> {
                         .unwrap_or_else(|| format!("{ty} units are: {}", units.join(", ")));
                     self.fail(
                         ty,
-                        &e.value,
+                        unit_node,
                         format!("unknown {ty} unit \"{u}\""),
                         "",
                         Some(help),
@@ -445,7 +487,7 @@ impl<'n> Parser<'_, 'n> {
                     None
                 }
                 None => {
-                    self.fail(ty, &e.value, "`unit` must be a string".into(), "", None);
+                    self.fail(ty, unit_node, "`unit` must be a string".into(), "", None);
                     None
                 }
             },
@@ -645,7 +687,7 @@ impl<'n> Parser<'_, 'n> {
                         )
                         .map(|_| Vec::new()),
                 };
-                let cap = match node.get("lineCap").map(|e| &e.value) {
+                let cap = match self.field(node, "lineCap") {
                     Some(n) => match n.as_str() {
                         Some(c @ ("round" | "butt" | "square")) => Some(c.to_string()),
                         _ => self
@@ -685,7 +727,7 @@ impl<'n> Parser<'_, 'n> {
         &mut self,
         ty: TokenType,
         node: &'n Node,
-        fields: &[(&str, TokenType)],
+        fields: &[(&'static str, TokenType)],
         optional: &[&str],
     ) -> Option<Vec<Value>> {
         let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
@@ -700,10 +742,15 @@ impl<'n> Parser<'_, 'n> {
         let mut parts = Vec::new();
         for (name, part_ty) in fields {
             match node.get(name) {
-                Some(e) => match self.value(*part_ty, &e.value) {
-                    Some(v) => parts.push(v),
-                    None => ok = false,
-                },
+                Some(e) => {
+                    self.parts.push(name);
+                    let value = self.value(*part_ty, &e.value);
+                    self.parts.pop();
+                    match value {
+                        Some(v) => parts.push(v),
+                        None => ok = false,
+                    }
+                }
                 None => {
                     self.fail(
                         ty,
@@ -734,7 +781,7 @@ impl<'n> Parser<'_, 'n> {
                 None,
             );
         }
-        let inset = match node.get("inset").map(|e| &e.value) {
+        let inset = match self.field(node, "inset") {
             None => false,
             Some(n) => match n.kind {
                 NodeKind::Bool(b) => b,
@@ -766,7 +813,8 @@ impl<'n> Parser<'_, 'n> {
                 "",
                 None,
             ),
-            _ => Some(Value::Shadow(vec![self.shadow_layer(node)?])),
+            // A single layer stays a single object, as written.
+            _ => self.shadow_layer(node),
         }
     }
 
@@ -796,6 +844,24 @@ impl<'n> Parser<'_, 'n> {
             stops.into_iter().collect::<Option<Vec<_>>>()?,
         ))
     }
+}
+
+/// Rewrites TOML inline tables in a help text (`{ value = 16, unit = "px" }`) as JSON
+/// (`{"value": 16, "unit": "px"}`).
+fn json_syntax(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(eq) = rest.find(" = ") {
+        let before = &rest[..eq];
+        let start = before
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        out.push_str(&before[..start]);
+        out.push_str(&format!("\"{}\": ", &before[start..]));
+        rest = &rest[eq + 3..];
+    }
+    out.push_str(rest);
+    out.replace("{ ", "{").replace(" }", "}")
 }
 
 /// CSS length units that DTCG does not allow (`unit-not-in-spec`).
@@ -844,6 +910,14 @@ mod tests {
         assert_eq!(alias_path("{}"), None);
         assert_eq!(alias_path("{a}{b}"), None);
         assert_eq!(alias_path("a"), None);
+    }
+
+    #[test]
+    fn help_in_json_syntax() {
+        assert_eq!(
+            json_syntax("write `{ value = 16, unit = \"px\" }`"),
+            "write `{\"value\": 16, \"unit\": \"px\"}`"
+        );
     }
 
     #[test]

@@ -350,7 +350,9 @@ pub fn emit_css(
     }
 
     let mut out = String::new();
-    let _ = writeln!(out, "/* {} */", header.replace("*/", "* /"));
+    // The header names a file: keep it inside the comment, and inlinable in `<style>`.
+    let header = header.replace("*/", "* /").replace('<', "\u{2039}");
+    let _ = writeln!(out, "/* {header} */");
     for block in &blocks {
         write_block(&mut out, block);
     }

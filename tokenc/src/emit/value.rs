@@ -6,8 +6,6 @@ use lightningcss::targets::Targets;
 use lightningcss::traits::{Parse, ToCss};
 use lightningcss::values::color::{ColorGamut, CssColor, SRGB};
 use lightningcss::values::easing::EasingFunction;
-use lightningcss::values::length::Length;
-use lightningcss::values::time::Time;
 
 use crate::model::{Color, ColorSpace, Value};
 use crate::naming;
@@ -68,7 +66,20 @@ fn guard(s: String) -> String {
     }
 }
 
-/// Shortest decimal form of a number for CSS input (`1e-7` → `0.0000001`).
+/// A number in CSS at full double precision, in lightningcss's style (`.5`, `-.25`, `100`).
+/// lightningcss stores numbers as `f32`, which would turn 2147483647 into 2147480000.
+pub fn css_number(n: f64) -> String {
+    let s = num(n);
+    if let Some(rest) = s.strip_prefix("0.") {
+        format!(".{rest}")
+    } else if let Some(rest) = s.strip_prefix("-0.") {
+        format!("-.{rest}")
+    } else {
+        s
+    }
+}
+
+/// Shortest round-trip decimal form of a number (`1e-7` → `0.0000001`).
 fn num(n: f64) -> String {
     let mut s = format!("{n}");
     if s == "-0" {
@@ -203,32 +214,31 @@ impl Printer<'_> {
     }
 
     fn number(&self, n: f64) -> String {
-        (n as f32)
-            .to_css_string(options(self.targets))
-            .unwrap_or_else(|_| num(n))
+        css_number(n)
     }
 
     fn length(&self, value: f64, unit: &str) -> String {
-        if value == 0.0 {
-            // Keep the unit: a bare `0` breaks `calc(var(--x) + 1px)`.
-            return format!("0{unit}");
-        }
-        let text = format!("{}{unit}", num(value));
-        Length::parse_string(&text)
-            .ok()
-            .and_then(|l| l.to_css_string(options(self.targets)).ok())
-            .unwrap_or(text)
+        // Kept even for zero: a bare `0` breaks `calc(var(--x) + 1px)`.
+        format!("{}{unit}", css_number(value))
     }
 
+    /// The shorter of the `ms` and `s` forms, as lightningcss would choose, at full precision.
     fn time(&self, value: f64, unit: &str) -> String {
-        if value == 0.0 {
-            return format!("0{unit}");
+        let given = format!("{}{unit}", css_number(value));
+        let other = match unit {
+            "ms" => format!("{}s", css_number(value / 1000.0)),
+            "s" => format!("{}ms", css_number(value * 1000.0)),
+            _ => return given,
+        };
+        let exact = match unit {
+            "ms" => (value / 1000.0) * 1000.0 == value,
+            _ => (value * 1000.0) / 1000.0 == value,
+        };
+        if exact && other.len() < given.len() {
+            other
+        } else {
+            given
         }
-        let text = format!("{}{unit}", num(value));
-        Time::parse_string(&text)
-            .ok()
-            .and_then(|t| t.to_css_string(options(self.targets)).ok())
-            .unwrap_or(text)
     }
 
     /// The sRGB CSS of a colour and, when it lies outside sRGB, its wide-gamut CSS.
