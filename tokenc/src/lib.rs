@@ -39,6 +39,7 @@ pub mod permute;
 pub mod raw;
 pub mod resolve;
 pub mod source;
+pub mod validate;
 pub mod values;
 
 use std::path::{Path, PathBuf};
@@ -137,7 +138,7 @@ pub fn compile_with(
     files: SourceMap,
 ) -> Result<Compilation, EntryError> {
     let project = load::load(io, &settings.entry, &settings.roots, files)?;
-    let mut perms = Permutations::new(&project);
+    let mut perms = Permutations::new(&project, &settings.css.prefix);
     perms.report(project.diagnostics.clone());
     perms.report(missing_inputs(&project, &[]));
     let header = format!(
@@ -278,7 +279,7 @@ pub fn resolve_json(
     settings: &Settings,
 ) -> (serde_json::Value, Vec<Diagnostic>) {
     let css = &settings.css;
-    let mut perms = Permutations::new(project);
+    let mut perms = Permutations::new(project, &css.prefix);
     perms.report(project.diagnostics.clone());
     let printer = Printer {
         prefix: &css.prefix,

@@ -29,17 +29,11 @@ impl Level {
 }
 
 /// Every relaxable lint with its default level.
-pub const LINTS: &[(&str, Level)] = &[
-    ("unit-not-in-spec", Level::Deny),
-    ("shadowed-token", Level::Allow),
-    ("deprecated-alias", Level::Warn),
-    ("hex-fallback-mismatch", Level::Warn),
-    ("apca-contrast", Level::Allow),
-    ("single-context-modifier", Level::Warn),
-    ("confusable-name", Level::Warn),
-    ("overlapping-modifiers", Level::Warn),
-    ("unknown-property", Level::Warn),
-];
+pub fn lints() -> impl Iterator<Item = (&'static str, Level)> {
+    crate::validate::RULES
+        .iter()
+        .filter_map(|r| r.level.map(|l| (r.code, l)))
+}
 
 /// Levels chosen by the config and the command line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -48,19 +42,20 @@ pub struct Levels(HashMap<String, Level>);
 impl Levels {
     /// Sets the level of `code`. Unknown codes and hard errors are refused with an explanation.
     pub fn set(&mut self, code: &str, level: Level) -> Result<(), String> {
-        if LINTS.iter().any(|(c, _)| *c == code) {
-            self.0.insert(code.to_string(), level);
-            return Ok(());
+        match crate::validate::rule(code) {
+            Some(rule) if rule.level.is_some() => {
+                self.0.insert(code.to_string(), level);
+                return Ok(());
+            }
+            Some(_) => return Err(format!("`{code}` is a hard error and cannot be relaxed")),
+            None => {}
         }
-        if crate::diagnostics::CODES.iter().any(|(c, _)| *c == code) {
-            return Err(format!("`{code}` is a hard error and cannot be relaxed"));
-        }
-        let hint = did_you_mean(code, LINTS.iter().map(|(c, _)| *c))
+        let hint = did_you_mean(code, lints().map(|(c, _)| c))
             .map(|m| format!("; did you mean `{m}`?"))
             .unwrap_or_else(|| {
                 format!(
                     "; lints are: {}",
-                    LINTS.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ")
+                    lints().map(|(c, _)| c).collect::<Vec<_>>().join(", ")
                 )
             });
         Err(format!("unknown lint `{code}`{hint}"))
@@ -68,7 +63,7 @@ impl Levels {
 
     /// The level of `code` if it is a lint.
     pub fn level(&self, code: &str) -> Option<Level> {
-        let default = LINTS.iter().find(|(c, _)| *c == code)?.1;
+        let default = crate::validate::rule(code)?.level?;
         Some(self.0.get(code).copied().unwrap_or(default))
     }
 

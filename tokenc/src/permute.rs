@@ -12,6 +12,8 @@ use crate::resolve::{Resolved, Selection, resolve};
 pub struct Permutations<'p> {
     /// The project.
     pub project: &'p Project,
+    /// CSS prefix, for lints that compare output names.
+    pub prefix: String,
     cache: HashMap<Selection, Rc<Resolved>>,
     diagnostics: Vec<Diagnostic>,
     seen: HashSet<(&'static str, Option<crate::source::Span>, String)>,
@@ -19,9 +21,10 @@ pub struct Permutations<'p> {
 
 impl<'p> Permutations<'p> {
     /// An empty cache over `project`.
-    pub fn new(project: &'p Project) -> Self {
+    pub fn new(project: &'p Project, prefix: &str) -> Self {
         Permutations {
             project,
+            prefix: prefix.to_string(),
             cache: HashMap::new(),
             diagnostics: Vec::new(),
             seen: HashSet::new(),
@@ -35,6 +38,7 @@ impl<'p> Permutations<'p> {
         }
         let (resolved, diagnostics) = resolve(self.project, selection);
         self.report(diagnostics);
+        self.report(crate::validate::check_resolved(&resolved, &self.prefix));
         let resolved = Rc::new(resolved);
         self.cache.insert(selection.clone(), resolved.clone());
         resolved

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
-use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::flatten::{Deprecation, TokenDef, TypeDecl};
 use crate::load::{Project, Step, pointer_get, unescape_pointer};
 use crate::model::{TokenId, TokenType, Value, visit_aliases};
@@ -53,6 +53,8 @@ pub struct Token {
     pub deprecated: Option<Deprecation>,
     /// `$extensions` of the latest definition that has them.
     pub extensions: Option<Node>,
+    /// Name spans of earlier definitions this one overrides, oldest first.
+    pub shadowed: Vec<Span>,
 }
 
 /// All tokens of one permutation, in order of first definition.
@@ -194,10 +196,13 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
             description: slot.defs.iter().rev().find_map(|d| d.description.clone()),
             deprecated,
             extensions: slot.defs.iter().rev().find_map(|d| d.extensions.clone()),
+            shadowed: slot.defs[..slot.defs.len() - 1]
+                .iter()
+                .map(|d| d.name_span)
+                .collect(),
         });
     }
     let resolved = Resolved { tokens, index };
-    deprecated_aliases(&resolved, &mut diagnostics);
     (resolved, diagnostics)
 }
 
@@ -919,39 +924,6 @@ fn poison(values: &mut [Option<Value>]) {
             if values[d].is_some() {
                 values[d] = None;
                 queue.push(d);
-            }
-        }
-    }
-}
-
-/// `deprecated-alias`: a token that is not deprecated aliases one that is.
-fn deprecated_aliases(resolved: &Resolved, diagnostics: &mut Vec<Diagnostic>) {
-    for token in &resolved.tokens {
-        if token.deprecated.is_some() {
-            continue;
-        }
-        let Some(value) = &token.value else { continue };
-        let mut targets = Vec::new();
-        visit_aliases(value, &mut |id| targets.push(id));
-        for id in targets {
-            let target = resolved.get(id);
-            if let Some(dep) = &target.deprecated {
-                let mut d = Diagnostic {
-                    severity: Severity::Warning,
-                    ..Diagnostic::warning(
-                        "deprecated-alias",
-                        format!(
-                            "`{}` aliases the deprecated token `{}`",
-                            token.path, target.path
-                        ),
-                    )
-                }
-                .at(token.span, "")
-                .with_secondary(target.span, "deprecated here");
-                if let Deprecation::Because(why) = dep {
-                    d = d.with_help(why.clone());
-                }
-                diagnostics.push(d);
             }
         }
     }

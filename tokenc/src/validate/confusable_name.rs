@@ -1,0 +1,78 @@
+//! `confusable-name`: two token names differ only by case or separators.
+
+use super::Rule;
+use crate::lints::Level;
+
+/// The `confusable-name` rule.
+pub const RULE: Rule = Rule {
+    code: "confusable-name",
+    level: Some(Level::Warn),
+    summary: "two token names differ only by case or separators",
+    doc: "`bgColor` and `bg-color`, or `Primary` and `primary`, look alike and are easy to mix \
+         up, even where they do not collide in an output. Rename one so that each name is \
+         distinct at a glance.",
+};
+
+use std::collections::HashMap;
+
+use crate::diagnostics::Diagnostic;
+use crate::emit::rust_path;
+use crate::naming::css_var;
+use crate::resolve::Resolved;
+
+/// A path with case and separators removed from each segment.
+fn skeleton(path: &str) -> String {
+    path.split('.')
+        .map(|s| {
+            s.chars()
+                .filter(|c| !matches!(c, '-' | '_' | ' '))
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Reports pairs of tokens whose paths differ only by case or separators (pairs that already
+/// collide in CSS or Rust are `name-collision` errors and are not repeated here).
+pub fn check(resolved: &Resolved, prefix: &str) -> Vec<Diagnostic> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, token) in resolved.tokens.iter().enumerate() {
+        let key = skeleton(&token.path);
+        let Some(&first) = seen.get(&key) else {
+            seen.insert(key, i);
+            continue;
+        };
+        let other = &resolved.tokens[first];
+        let collides = css_var(prefix, &other.path) == css_var(prefix, &token.path)
+            || rust_path(&other.path) == rust_path(&token.path);
+        if !collides {
+            out.push(
+                Diagnostic::warning(
+                    RULE.code,
+                    format!(
+                        "`{}` and `{}` differ only by case or separators",
+                        other.path, token.path
+                    ),
+                )
+                .at(token.span, "")
+                .with_secondary(other.span, "looks like this one")
+                .with_help("rename one of them so the two are easy to tell apart"),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn skeletons() {
+        assert_eq!(
+            super::skeleton("bgColor.on-solid"),
+            super::skeleton("bg-color.onSolid")
+        );
+        assert_ne!(super::skeleton("a.b"), super::skeleton("ab"));
+    }
+}
