@@ -1,14 +1,14 @@
-//! `tokenc.toml`: where the resolver is, what to write, the CSS prefix, targets and the selector
-//! of each modifier context. Validated with the same located diagnostics as tokens.
+//! `tokenc.toml`: where the resolver is, what to write, the CSS prefix, targets, the selector of
+//! each modifier context, contrast rules and lint levels. Read through the same spanned TOML
+//! reader as tokens, so every problem is located and unknown keys get a did-you-mean.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use indexmap::IndexMap;
-use serde::Deserialize;
-
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::emit::css::CssConfig;
+use crate::lints::{Level, Levels};
+use crate::raw::{Entry, Node, NodeKind};
 use crate::source::{FileId, SourceMap, Span, normalize};
 
 /// A validated configuration, paths resolved against the config's folder.
@@ -19,6 +19,8 @@ pub struct Config {
     pub dir: PathBuf,
     /// The resolver (or plain token file).
     pub resolver: PathBuf,
+    /// Where `resolver` is written, for a located error when the file is missing.
+    pub resolver_span: Span,
     /// Further folders sources may be read from.
     pub roots: Vec<PathBuf>,
     /// Where `tokens.css` goes.
@@ -28,55 +30,24 @@ pub struct Config {
     /// CSS settings.
     pub css: CssConfig,
     /// Lint levels from `[rules]`.
-    pub levels: crate::lints::Levels,
+    pub levels: Levels,
+    /// Bulk contrast requirements from `[[contrast]]`.
+    pub contrast: Vec<ContrastRule>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    resolver: String,
-    #[serde(default)]
-    prefix: String,
-    #[serde(default)]
-    roots: Vec<String>,
-    #[serde(default)]
-    output: RawOutput,
-    #[serde(default)]
-    css: RawCss,
-    #[serde(default)]
-    rules: IndexMap<String, toml::Spanned<String>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawOutput {
-    css: Option<String>,
-    rust: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCss {
-    #[serde(default = "default_targets")]
-    targets: toml::Spanned<String>,
-    #[serde(default)]
-    minify: bool,
-    #[serde(default)]
-    contexts: IndexMap<String, Vec<String>>,
-}
-
-impl Default for RawCss {
-    fn default() -> Self {
-        RawCss {
-            targets: default_targets(),
-            minify: false,
-            contexts: IndexMap::new(),
-        }
-    }
-}
-
-fn default_targets() -> toml::Spanned<String> {
-    toml::Spanned::new(0..0, "defaults".into())
+/// One `[[contrast]]` rule: every foreground matched against every background.
+#[derive(Clone, Debug)]
+pub struct ContrastRule {
+    /// Glob patterns over dot paths (`color.fg.*`); `*` stays within one segment, `**` spans.
+    pub foreground: Vec<String>,
+    /// Glob patterns for backgrounds.
+    pub background: Vec<String>,
+    /// Minimum WCAG 2 ratio.
+    pub min: f64,
+    /// Higher minimums in some contexts, keyed `modifier.context`.
+    pub min_in: Vec<(String, f64)>,
+    /// Where the rule is written.
+    pub span: Span,
 }
 
 /// Browserslist query → lightningcss targets.
@@ -86,6 +57,107 @@ pub fn targets(query: &str) -> Result<lightningcss::targets::Targets, String> {
     Ok(browsers.map(Into::into).unwrap_or_default())
 }
 
+/// Compiles a dot-path glob (`color.fg.*`) for matching token paths.
+pub fn glob(pattern: &str) -> Result<globset::GlobMatcher, String> {
+    globset::GlobBuilder::new(&pattern.replace('.', "/"))
+        .literal_separator(true)
+        .build()
+        .map(|g| g.compile_matcher())
+        .map_err(|e| e.kind().to_string())
+}
+
+/// Whether `path` (dot-joined) matches a compiled dot-path glob.
+pub fn glob_matches(matcher: &globset::GlobMatcher, path: &str) -> bool {
+    matcher.is_match(path.replace('.', "/"))
+}
+
+struct Reader<'a> {
+    errors: Vec<Diagnostic>,
+    text: &'a str,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, span: Span, message: String, help: Option<String>) {
+        let mut d = Diagnostic::error("invalid-config", message).at(span, "");
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.errors.push(d);
+    }
+
+    /// Checks that `table` has only `known` keys; returns its entries.
+    fn table<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> &'n [Entry] {
+        let Some(entries) = node.as_object() else {
+            self.error(node.span, format!("{what} must be a table"), None);
+            return &[];
+        };
+        for e in entries {
+            if !known.is_empty() && !known.contains(&e.key.as_str()) {
+                let help = match did_you_mean(&e.key, known.iter().copied()) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => format!("{what} has: {}", known.join(", ")),
+                };
+                self.error(
+                    e.key_span,
+                    format!("unknown key `{}` in {what}", e.key),
+                    Some(help),
+                );
+            }
+        }
+        entries
+    }
+
+    fn string(&mut self, node: &Node, what: &str) -> Option<String> {
+        match node.as_str() {
+            Some(s) => Some(s.to_string()),
+            None => {
+                self.error(
+                    node.span,
+                    format!("{what} must be a string, found {}", node.kind_name()),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, node: &Node, what: &str) -> Vec<(String, Span)> {
+        match &node.kind {
+            NodeKind::String(s) => vec![(s.clone(), node.span)],
+            NodeKind::Array(items) => items
+                .iter()
+                .filter_map(|i| self.string(i, what).map(|s| (s, i.span)))
+                .collect(),
+            _ => {
+                self.error(
+                    node.span,
+                    format!("{what} must be a string or an array of strings"),
+                    None,
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn number(&mut self, node: &Node, what: &str) -> Option<f64> {
+        match node.as_f64() {
+            Some(n) if n.is_finite() && n >= 1.0 => Some(n),
+            _ => {
+                self.error(
+                    node.span,
+                    format!("{what} must be a contrast ratio from 1 to 21"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+}
+
+const TOP: &[&str] = &[
+    "resolver", "prefix", "roots", "output", "css", "contrast", "rules",
+];
+
 /// Parses the config in `file` (already in `files`), found at `path`.
 pub fn parse_config(
     files: &SourceMap,
@@ -93,118 +165,240 @@ pub fn parse_config(
     path: &Path,
 ) -> Result<Config, Vec<Diagnostic>> {
     let text = files.text(file);
-    let raw: RawConfig = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let span = e
-                .span()
-                .map(|r| Span::new(file, r))
-                .unwrap_or(Span::new(file, 0..0));
-            let message = e.message().trim().to_string();
-            let mut d = Diagnostic::error(
-                "invalid-config",
-                format!(
-                    "invalid tokenc.toml: {}",
-                    message.lines().next().unwrap_or("")
-                ),
-            );
-            d = d.at(span, "");
-            if message.contains("unknown field") {
-                d = d.with_help(
-                    message
-                        .lines()
-                        .skip_while(|l| !l.contains("expected"))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-            }
-            return Err(vec![d]);
-        }
+    let (root, mut parse_errors) = crate::parse::parse_toml(file, text);
+    for d in &mut parse_errors {
+        d.code = "invalid-config";
+    }
+    if !parse_errors.is_empty() {
+        return Err(parse_errors);
+    }
+    let root = root.expect("the TOML reader always returns a document");
+    let mut r = Reader {
+        errors: Vec::new(),
+        text,
     };
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let join = |p: &str| normalize(&dir.join(p));
-    let mut errors = Vec::new();
-    let query = raw.css.targets.get_ref().clone();
-    let targets = match targets(&query) {
-        Ok(t) => t,
-        Err(why) => {
-            errors.push(
-                Diagnostic::error(
-                    "invalid-config",
-                    format!("invalid browserslist query \"{query}\": {why}"),
-                )
-                .at(Span::new(file, raw.css.targets.span()), "")
-                .with_help("use a query such as \"defaults\" or \"last 2 versions, not dead\""),
-            );
-            Default::default()
-        }
+    let mut resolver = None;
+    let mut prefix = String::new();
+    let mut roots = Vec::new();
+    let mut css_output = None;
+    let mut rust_output = None;
+    let mut css = CssConfig {
+        targets: targets("defaults").unwrap_or_default(),
+        ..CssConfig::default()
     };
-    for (key, entries) in &raw.css.contexts {
-        if !key.contains('.') {
-            errors.push(
-                Diagnostic::error(
-                    "invalid-config",
-                    format!("`[css.contexts]` key \"{key}\" must be `modifier.context`"),
-                )
-                .at(Span::new(file, 0..0), ""),
-            );
-        }
-        for entry in entries {
-            if let Some(problem) = selector_problem(entry) {
-                errors.push(
-                    Diagnostic::error("invalid-config", format!("invalid selector for `{key}`: {problem}"))
-                        .at(find_span(text, file, entry), "")
-                        .with_help("write a selector such as `[data-theme=\"dark\"]` or `@media (…) { selector }`"),
-                );
+    let mut levels = Levels::default();
+    let mut contrast = Vec::new();
+    for e in r.table(&root, "tokenc.toml", TOP) {
+        match e.key.as_str() {
+            "resolver" => {
+                resolver = r
+                    .string(&e.value, "`resolver`")
+                    .map(|s| (join(&s), e.value.span))
             }
-        }
-    }
-    let mut levels = crate::lints::Levels::default();
-    for (code, level) in &raw.rules {
-        let span = Span::new(file, level.span());
-        match crate::lints::Level::parse(level.get_ref()) {
-            Some(l) => {
-                if let Err(why) = levels.set(code, l) {
-                    errors.push(
-                        Diagnostic::error("invalid-config", format!("`[rules]`: {why}"))
-                            .at(find_span(text, file, code), ""),
-                    );
+            "prefix" => prefix = r.string(&e.value, "`prefix`").unwrap_or_default(),
+            "roots" => {
+                roots = r
+                    .strings(&e.value, "`roots`")
+                    .into_iter()
+                    .map(|(s, _)| join(&s))
+                    .collect()
+            }
+            "output" => {
+                for o in r.table(&e.value, "`[output]`", &["css", "rust"]) {
+                    let value = r.string(&o.value, "an output path").map(|s| join(&s));
+                    match o.key.as_str() {
+                        "css" => css_output = value,
+                        "rust" => rust_output = value,
+                        _ => {}
+                    }
                 }
             }
-            None => errors.push(
-                Diagnostic::error(
-                    "invalid-config",
-                    format!("level of `{code}` must be \"allow\", \"warn\" or \"deny\""),
-                )
-                .at(span, ""),
-            ),
+            "css" => read_css(&mut r, &e.value, file, &mut css),
+            "contrast" => match e.value.as_array() {
+                Some(items) => {
+                    for item in items {
+                        if let Some(rule) = read_contrast(&mut r, item) {
+                            contrast.push(rule);
+                        }
+                    }
+                }
+                None => r.error(
+                    e.value.span,
+                    "`contrast` must be written as `[[contrast]]` tables".into(),
+                    None,
+                ),
+            },
+            "rules" => {
+                for rule in r.table(&e.value, "`[rules]`", &[]) {
+                    let level = rule.value.as_str().and_then(Level::parse);
+                    match level {
+                        Some(l) => {
+                            if let Err(why) = levels.set(&rule.key, l) {
+                                r.error(rule.key_span, format!("`[rules]`: {why}"), None);
+                            }
+                        }
+                        None => r.error(
+                            rule.value.span,
+                            format!(
+                                "the level of `{}` must be \"allow\", \"warn\" or \"deny\"",
+                                rule.key
+                            ),
+                            None,
+                        ),
+                    }
+                }
+            }
+            _ => {}
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    let _ = r.text;
+    let Some((resolver, resolver_span)) = resolver else {
+        if r.errors.is_empty() {
+            r.error(
+                Span::new(file, 0..0),
+                "tokenc.toml has no `resolver`".into(),
+                Some(
+                    "add `resolver = \"tokens.resolver.toml\"` (a resolver or a token file)".into(),
+                ),
+            );
+        }
+        return Err(r.errors);
+    };
+    if !r.errors.is_empty() {
+        return Err(r.errors);
     }
+    css.prefix = prefix;
     Ok(Config {
-        resolver: join(&raw.resolver),
-        roots: raw.roots.iter().map(|r| join(r)).collect(),
-        css_output: raw.output.css.as_deref().map(join),
-        rust_output: raw.output.rust.as_deref().map(join),
-        css: CssConfig {
-            prefix: raw.prefix,
-            contexts: raw.css.contexts.into_iter().collect::<HashMap<_, _>>(),
-            targets,
-            minify: raw.css.minify,
-        },
-        levels,
         dir,
+        resolver,
+        resolver_span,
+        roots,
+        css_output,
+        rust_output,
+        css,
+        levels,
+        contrast,
     })
 }
 
-fn find_span(text: &str, file: FileId, needle: &str) -> Span {
-    let quoted = format!("{needle:?}");
-    match text.find(&quoted).or_else(|| text.find(needle)) {
-        Some(i) => Span::new(file, i..i + quoted.len().min(text.len() - i)),
-        None => Span::new(file, 0..0),
+fn read_css(r: &mut Reader<'_>, node: &Node, file: FileId, css: &mut CssConfig) {
+    let _ = file;
+    for e in r.table(node, "`[css]`", &["targets", "minify", "contexts"]) {
+        match e.key.as_str() {
+            "targets" => {
+                if let Some(query) = r.string(&e.value, "`targets`") {
+                    match targets(&query) {
+                        Ok(t) => css.targets = t,
+                        Err(why) => r.error(
+                            e.value.span,
+                            format!("invalid browserslist query \"{query}\": {why}"),
+                            Some(
+                                "use a query such as \"defaults\" or \"last 2 versions, not dead\""
+                                    .into(),
+                            ),
+                        ),
+                    }
+                }
+            }
+            "minify" => match e.value.kind {
+                NodeKind::Bool(b) => css.minify = b,
+                _ => r.error(e.value.span, "`minify` must be true or false".into(), None),
+            },
+            "contexts" => {
+                let mut contexts = HashMap::new();
+                for c in r.table(&e.value, "`[css.contexts]`", &[]) {
+                    if !c.key.contains('.') {
+                        r.error(
+                            c.key_span,
+                            format!(
+                                "`[css.contexts]` key \"{}\" must be `modifier.context`",
+                                c.key
+                            ),
+                            Some("for example \"theme.dark\"".into()),
+                        );
+                    }
+                    let mut selectors = Vec::new();
+                    for (entry, span) in r.strings(&c.value, "a context selector") {
+                        match selector_problem(&entry) {
+                            Some(problem) => r.error(
+                                span,
+                                format!("invalid selector for `{}`: {problem}", c.key),
+                                Some("write a selector such as `[data-theme=\"dark\"]` or `@media (…) { selector }`".into()),
+                            ),
+                            None => selectors.push(entry),
+                        }
+                    }
+                    contexts.insert(c.key.clone(), selectors);
+                }
+                css.contexts = contexts;
+            }
+            _ => {}
+        }
     }
+}
+
+fn read_contrast(r: &mut Reader<'_>, node: &Node) -> Option<ContrastRule> {
+    let entries = r.table(
+        node,
+        "`[[contrast]]`",
+        &["foreground", "background", "min", "min_in"],
+    );
+    let mut rule = ContrastRule {
+        foreground: Vec::new(),
+        background: Vec::new(),
+        min: 4.5,
+        min_in: Vec::new(),
+        span: node.span,
+    };
+    let mut ok = true;
+    let mut seen = (false, false);
+    for e in entries {
+        match e.key.as_str() {
+            "foreground" | "background" => {
+                let mut patterns = Vec::new();
+                for (pattern, span) in r.strings(&e.value, "a token pattern") {
+                    match glob(&pattern) {
+                        Ok(_) => patterns.push(pattern),
+                        Err(why) => {
+                            r.error(span, format!("invalid pattern \"{pattern}\": {why}"), None);
+                            ok = false;
+                        }
+                    }
+                }
+                if e.key == "foreground" {
+                    rule.foreground = patterns;
+                    seen.0 = true;
+                } else {
+                    rule.background = patterns;
+                    seen.1 = true;
+                }
+            }
+            "min" => match r.number(&e.value, "`min`") {
+                Some(n) => rule.min = n,
+                None => ok = false,
+            },
+            "min_in" => {
+                for c in r.table(&e.value, "`min_in`", &[]) {
+                    match r.number(&c.value, "a `min_in` value") {
+                        Some(n) => rule.min_in.push((c.key.clone(), n)),
+                        None => ok = false,
+                    }
+                }
+            }
+            _ => ok = false,
+        }
+    }
+    if !(seen.0 && seen.1) {
+        r.error(
+            node.span,
+            "a `[[contrast]]` rule needs `foreground` and `background`".into(),
+            Some("for example `foreground = \"color.fg.*\"` and `background = [\"color.bg.default\"]`".into()),
+        );
+        return None;
+    }
+    ok.then_some(rule)
 }
 
 /// Checks a context selector by parsing a rule with it.
@@ -220,7 +414,7 @@ fn selector_problem(entry: &str) -> Option<String> {
     } else {
         (None, entry)
     };
-    if selector.is_empty() || selector.contains(['{', '}', ';']) {
+    if selector.is_empty() || selector.contains(['{', '}', ';', '<']) {
         return Some("expected one selector".into());
     }
     let css = match media {
@@ -235,5 +429,52 @@ fn selector_problem(entry: &str) -> Option<String> {
         Ok(sheet) if sheet.rules.0.len() == 1 => None,
         Ok(_) => Some("expected one selector".into()),
         Err(e) => Some(e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let mut files = SourceMap::new();
+        let id = files.add("tokenc.toml".into(), "/p/tokenc.toml".into(), text.into());
+        parse_config(&files, id, Path::new("/p/tokenc.toml"))
+    }
+
+    #[test]
+    fn reads_everything() {
+        let c = parse(
+            "resolver = \"t.toml\"\nprefix = \"x\"\n[output]\ncss = \"o/t.css\"\n[css.contexts]\n\"theme.dark\" = [\"[data-theme=dark]\"]\n[[contrast]]\nforeground = \"color.fg.*\"\nbackground = [\"color.bg.default\"]\nmin_in = { \"contrast.more\" = 7 }\n[rules]\nshadowed-token = \"warn\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.resolver, PathBuf::from("/p/t.toml"));
+        assert_eq!(c.css_output, Some(PathBuf::from("/p/o/t.css")));
+        assert_eq!(c.contrast[0].min, 4.5);
+        assert_eq!(
+            c.contrast[0].min_in,
+            vec![("contrast.more".to_string(), 7.0)]
+        );
+        assert_eq!(c.levels.level("shadowed-token"), Some(Level::Warn));
+    }
+
+    #[test]
+    fn every_problem_is_located() {
+        let errors = parse(
+            "resolver = \"t.toml\"\nprefx = \"x\"\n[css]\ntargets = \"nonsense 99\"\n[css.contexts]\ndark = [\"a{\"]\n[[contrast]]\nforeground = \"a[\"\n",
+        )
+        .unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(errors.len(), 6, "{messages:#?}");
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `prefix`?"));
+        assert!(errors.iter().all(|d| d.primary.is_some()));
+    }
+
+    #[test]
+    fn globs_match_dot_paths() {
+        let g = glob("color.fg.*").unwrap();
+        assert!(glob_matches(&g, "color.fg.default"));
+        assert!(!glob_matches(&g, "color.fg.a.b"));
+        assert!(glob_matches(&glob("color.**").unwrap(), "color.fg.a.b"));
     }
 }

@@ -43,7 +43,7 @@ impl Span {
 }
 
 /// Every file read during one compilation, with display names relative to the working folder.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct SourceMap {
     files: Vec<SimpleFile<String, String>>,
     paths: Vec<PathBuf>,

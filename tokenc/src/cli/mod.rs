@@ -155,6 +155,28 @@ struct Job {
     rust_output: Option<PathBuf>,
     /// In resolver mode without --out-dir, `check` compares nothing.
     compare: bool,
+    /// In config mode, where the config names the resolver (an unreadable one is then a
+    /// located content error, not misuse of the command line).
+    resolver_span: Option<tokenc::source::Span>,
+}
+
+impl Job {
+    /// Reports an unreadable entry file: exit 1 at the config's `resolver`, else exit 2.
+    fn entry_error(self, reporter: &Reporter, e: &tokenc::EntryError) -> ExitCode {
+        match self.resolver_span {
+            Some(span) => {
+                let d = Diagnostic::error(
+                    "invalid-config",
+                    format!("cannot read the resolver {}: {}", e.path.display(), e.error),
+                )
+                .at(span, "named here")
+                .with_help("the path is relative to tokenc.toml");
+                reporter.report(&self.files, &[d]);
+                ExitCode::from(1)
+            }
+            None => reporter.usage(&format!("cannot read {}: {}", e.path.display(), e.error)),
+        }
+    }
 }
 
 struct Reporter {
@@ -239,9 +261,9 @@ pub(crate) fn run() -> ExitCode {
         Err(UsageError(message)) => return reporter.usage(&message),
     };
     let loader = loader();
-    let compilation = match tokenc::compile_with(&loader, &job.settings, job.files) {
+    let compilation = match tokenc::compile_with(&loader, &job.settings, job.files.clone()) {
         Ok(c) => c,
-        Err(e) => return reporter.usage(&format!("cannot read {}: {}", e.path.display(), e.error)),
+        Err(e) => return job.entry_error(&reporter, &e),
     };
     let mut diagnostics = compilation.diagnostics;
     let Some(outputs) = compilation.outputs else {
@@ -347,6 +369,7 @@ fn job_without_levels(
             css_output: Some(out.join("tokens.css")),
             rust_output: Some(out.join("tokens.rs")),
             compare: source.out_dir.is_some(),
+            resolver_span: None,
         }));
     }
     let config_path = match &source.config {
@@ -373,6 +396,7 @@ fn job_without_levels(
             settings: Settings::from_config(&config),
             css_output: config.css_output.clone(),
             rust_output: config.rust_output.clone(),
+            resolver_span: Some(config.resolver_span),
             files,
             compare: true,
         })),
@@ -397,13 +421,15 @@ fn resolve(
         Err(UsageError(message)) => return reporter.usage(&message),
     };
     let loader = loader();
-    let project =
-        match tokenc::load::load(&loader, &job.settings.entry, &job.settings.roots, job.files) {
-            Ok(p) => p,
-            Err(e) => {
-                return reporter.usage(&format!("cannot read {}: {}", e.path.display(), e.error));
-            }
-        };
+    let project = match tokenc::load::load(
+        &loader,
+        &job.settings.entry,
+        &job.settings.roots,
+        job.files.clone(),
+    ) {
+        Ok(p) => p,
+        Err(e) => return job.entry_error(reporter, &e),
+    };
     let selection = match tokenc::parse_inputs(&project, inputs) {
         Ok(s) => s,
         Err(e) => return reporter.usage(&e.0),
