@@ -554,3 +554,87 @@ fn conflicting_inputs_are_a_usage_error() {
     );
     assert_eq!(same.status.code(), Some(0));
 }
+
+#[test]
+fn contrast_failures_name_their_permutation() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.resolver.toml",
+        r##"
+version = "2025.10"
+resolutionOrder = [{ "$ref" = "#/sets/base" }, { "$ref" = "#/modifiers/theme" }, { "$ref" = "#/modifiers/contrast" }]
+[sets.base]
+sources = [{ "$ref" = "base.toml" }]
+[modifiers.theme]
+default = "light"
+contexts.light = []
+contexts.dark = [{ "$ref" = "dark.toml" }]
+[modifiers.contrast]
+default = "normal"
+contexts.normal = []
+contexts.more = [{ "$ref" = "more.toml" }]
+"##,
+    );
+    // Dark + more is the one permutation where the muted text is too faint (a mistake in more.toml).
+    let color = |v: f64| format!("{{ colorSpace = \"srgb\", components = [{v}, {v}, {v}] }}");
+    write(
+        dir.path(),
+        "base.toml",
+        &format!(
+            "[c]\n\"$type\" = \"color\"\nbg = {{ \"$value\" = {} }}\nmuted = {{ \"$value\" = {} }}\n",
+            color(1.0),
+            color(0.35)
+        ),
+    );
+    write(
+        dir.path(),
+        "dark.toml",
+        &format!(
+            "[c]\nbg = {{ \"$value\" = {} }}\nmuted = {{ \"$value\" = {} }}\n",
+            color(0.0),
+            color(0.75)
+        ),
+    );
+    write(
+        dir.path(),
+        "more.toml",
+        &format!("[c]\nmuted = {{ \"$value\" = {} }}\n", color(0.2)),
+    );
+    write(
+        dir.path(),
+        "tokenc.toml",
+        "resolver = \"t.resolver.toml\"\n[[contrast]]\nforeground = \"c.muted\"\nbackground = \"c.bg\"\nmin = 4.5\nmin_in = { \"contrast.more\" = 7 }\n",
+    );
+    let out = tokenc(dir.path(), &["contrast", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let rows = json(&out);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    let failing: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["pass"] == false)
+        .map(|r| r["permutation"].as_str().unwrap())
+        .collect();
+    assert_eq!(failing, ["theme=dark,contrast=more"]);
+    let more = rows
+        .iter()
+        .find(|r| r["permutation"] == "theme=light,contrast=more")
+        .unwrap();
+    assert_eq!(more["min"], 7.0);
+    let text = stderr(&out);
+    assert_eq!(text.matches("error[contrast]").count(), 1, "{text}");
+    assert!(text.contains("`c.muted` on `c.bg` has contrast"), "{text}");
+    assert!(text.contains("in theme=dark,contrast=more"), "{text}");
+    assert!(text.contains("tokenc.toml:2:1"), "{text}");
+    // The same failure stops `build` and `check`.
+    assert_eq!(tokenc(dir.path(), &["check"]).status.code(), Some(1));
+    let table = tokenc(dir.path(), &["contrast"]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains("FAIL"));
+    let apca = tokenc(dir.path(), &["contrast", "--warn", "apca-contrast"]);
+    assert!(
+        stderr(&apca).contains("warning[apca-contrast]: APCA Lc"),
+        "{}",
+        stderr(&apca)
+    );
+}

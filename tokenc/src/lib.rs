@@ -66,6 +66,8 @@ pub struct Settings {
     pub css: CssConfig,
     /// Lint levels.
     pub levels: lints::Levels,
+    /// Bulk contrast rules (`[[contrast]]`).
+    pub contrast: Vec<config::ContrastRule>,
 }
 
 impl Settings {
@@ -83,6 +85,7 @@ impl Settings {
                 ..CssConfig::default()
             },
             levels: lints::Levels::default(),
+            contrast: Vec::new(),
         }
     }
 
@@ -96,6 +99,7 @@ impl Settings {
             },
             css: config.css.clone(),
             levels: config.levels.clone(),
+            contrast: config.contrast.clone(),
         }
     }
 }
@@ -153,6 +157,10 @@ pub fn compile_with(
     let (rust, rust_diagnostics) =
         emit::rust::emit_rust(&project, &token_refs, &settings.css.prefix, &header);
     perms.report(rust_diagnostics);
+    let (pairs, pair_diagnostics) = validate::contrast::pairs(&mut perms, &settings.contrast);
+    perms.report(pair_diagnostics);
+    let (_, contrast_diagnostics) = validate::contrast::evaluate(&mut perms, &pairs);
+    perms.report(contrast_diagnostics);
     let diagnostics = settings.levels.apply(perms.take_diagnostics());
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     drop(perms);
@@ -309,4 +317,18 @@ pub fn resolve_json(
         one(&mut perms, &selection)
     };
     (value, settings.levels.apply(perms.take_diagnostics()))
+}
+
+/// `tokenc contrast`: every declared pair in every permutation that can change it.
+pub fn contrast_report(
+    project: &Project,
+    settings: &Settings,
+) -> (Vec<validate::contrast::Outcome>, Vec<Diagnostic>) {
+    let mut perms = Permutations::new(project, &settings.css.prefix);
+    perms.report(project.diagnostics.clone());
+    let (pairs, diagnostics) = validate::contrast::pairs(&mut perms, &settings.contrast);
+    perms.report(diagnostics);
+    let (outcomes, diagnostics) = validate::contrast::evaluate(&mut perms, &pairs);
+    perms.report(diagnostics);
+    (outcomes, settings.levels.apply(perms.take_diagnostics()))
 }

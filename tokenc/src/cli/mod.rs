@@ -46,6 +46,16 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Check every declared contrast pair in every permutation; print the results.
+    Contrast {
+        #[command(flatten)]
+        source: SourceArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DataFormat::Table)]
+        format: DataFormat,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Print every token's resolved value.
     Resolve {
         #[command(flatten)]
@@ -236,6 +246,14 @@ pub(crate) fn run() -> ExitCode {
         None => ("build", cli.build, cli.output),
         Some(Command::Build { source, output }) => ("build", source, output),
         Some(Command::Check { source, output }) => ("check", source, output),
+        Some(Command::Contrast {
+            source,
+            format,
+            output,
+        }) => {
+            let reporter = Reporter::new(&output);
+            return contrast(&reporter, &source, &output, format);
+        }
         Some(Command::Resolve {
             source,
             inputs,
@@ -494,4 +512,101 @@ fn table(value: &serde_json::Value, all: bool) -> String {
         out.push(line([&r[0], &r[1], &r[2], &r[3]]));
     }
     out.join("\n")
+}
+
+fn contrast(
+    reporter: &Reporter,
+    source: &SourceArgs,
+    output: &OutputArgs,
+    format: DataFormat,
+) -> ExitCode {
+    let job = match job(reporter, source, output) {
+        Ok(Ok(job)) => job,
+        Ok(Err(code)) => return code,
+        Err(UsageError(message)) => return reporter.usage(&message),
+    };
+    let loader = loader();
+    let project = match tokenc::load::load(
+        &loader,
+        &job.settings.entry,
+        &job.settings.roots,
+        job.files.clone(),
+    ) {
+        Ok(p) => p,
+        Err(e) => return job.entry_error(reporter, &e),
+    };
+    let (outcomes, diagnostics) = tokenc::contrast_report(&project, &job.settings);
+    let text = match format {
+        DataFormat::Json => {
+            let rows: Vec<serde_json::Value> = outcomes
+                .iter()
+                .map(|o| {
+                    serde_json::json!({
+                        "foreground": o.foreground, "background": o.background,
+                        "permutation": o.permutation, "ratio": (o.ratio * 100.0).round() / 100.0,
+                        "min": o.min, "pass": o.passes(), "apca": (o.apca * 10.0).round() / 10.0,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        }
+        DataFormat::Table => {
+            let rows: Vec<[String; 6]> = outcomes
+                .iter()
+                .map(|o| {
+                    [
+                        o.foreground.clone(),
+                        o.background.clone(),
+                        if o.permutation.is_empty() {
+                            "-".into()
+                        } else {
+                            o.permutation.clone()
+                        },
+                        format!("{:.2}", o.ratio),
+                        format!("{}", o.min),
+                        if o.passes() {
+                            "pass".into()
+                        } else {
+                            "FAIL".into()
+                        },
+                    ]
+                })
+                .collect();
+            let headers = [
+                "foreground",
+                "background",
+                "permutation",
+                "ratio",
+                "min",
+                "result",
+            ];
+            let widths: Vec<usize> = (0..6)
+                .map(|i| {
+                    rows.iter()
+                        .map(|r| r[i].chars().count())
+                        .chain([headers[i].len()])
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            let line = |cells: Vec<&str>| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{:<w$}", c, w = widths[i]))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+                    .trim_end()
+                    .to_string()
+            };
+            let mut out = vec![line(headers.to_vec())];
+            for r in &rows {
+                out.push(line(r.iter().map(String::as_str).collect()));
+            }
+            out.join("\n")
+        }
+    };
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+    reporter.report(&project.files, &diagnostics);
+    ExitCode::from(u8::from(diagnostics.iter().any(Diagnostic::is_error)))
 }
