@@ -638,3 +638,91 @@ contexts.more = [{ "$ref" = "more.toml" }]
         stderr(&apca)
     );
 }
+
+#[test]
+fn init_writes_a_set_that_builds_cleanly_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tokenc(dir.path(), &["init", "starter"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let project = dir.path().join("starter");
+    let build = tokenc(&project, &["build"]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    assert!(!stderr(&build).contains("warning"), "{}", stderr(&build));
+    let css = std::fs::read_to_string(project.join("generated/tokens.css")).unwrap();
+    assert!(css.contains("--app-color-fg-default"), "{css}");
+    crate::support::assert_rust_compiles(
+        &std::fs::read_to_string(project.join("generated/tokens.rs")).unwrap(),
+        &project,
+    );
+    std::fs::write(project.join("base.toml"), "# mine\n").unwrap();
+    let again = tokenc(dir.path(), &["init", "starter"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("refusing to overwrite"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(project.join("base.toml")).unwrap(),
+        "# mine\n"
+    );
+}
+
+#[test]
+fn fifty_dangling_aliases_give_fifty_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tokens = serde_json::Map::new();
+    for i in 0..50 {
+        tokens.insert(
+            format!("broken{i}"),
+            serde_json::json!({"$type": "number", "$value": format!("{{missing{i}}}")}),
+        );
+        tokens.insert(
+            format!("uses{i}"),
+            serde_json::json!({"$value": format!("{{broken{i}}}")}),
+        );
+    }
+    let text = serde_json::to_string_pretty(&serde_json::Value::Object(tokens)).unwrap();
+    write(dir.path(), "many.tokens.json", &text);
+    let out = tokenc(
+        dir.path(),
+        &[
+            "check",
+            "--resolver",
+            "many.tokens.json",
+            "--message-format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 50, "{err}");
+    let mut seen = std::collections::HashSet::new();
+    for line in &lines {
+        let d: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(d["code"], "unknown-alias");
+        assert_eq!(d["severity"], "error");
+        assert!(
+            seen.insert(d["line"].as_u64().unwrap()),
+            "two errors on one line"
+        );
+    }
+    let gh = tokenc(
+        dir.path(),
+        &[
+            "check",
+            "--resolver",
+            "many.tokens.json",
+            "--message-format",
+            "github",
+        ],
+    );
+    let gh = stderr(&gh);
+    assert_eq!(gh.lines().count(), 50);
+    assert!(
+        gh.lines()
+            .all(|l| l.starts_with("::error file=many.tokens.json,line=")),
+        "{gh}"
+    );
+}

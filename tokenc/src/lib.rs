@@ -29,6 +29,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod emit;
 pub mod flatten;
+pub mod init;
 pub mod lints;
 pub mod load;
 pub mod model;

@@ -56,6 +56,13 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Write a small working token set and tokenc.toml into DIR (default: the current folder).
+    Init {
+        /// Target folder; created when missing. Existing files are never overwritten.
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Print every token's resolved value.
     Resolve {
         #[command(flatten)]
@@ -246,6 +253,10 @@ pub(crate) fn run() -> ExitCode {
         None => ("build", cli.build, cli.output),
         Some(Command::Build { source, output }) => ("build", source, output),
         Some(Command::Check { source, output }) => ("check", source, output),
+        Some(Command::Init { dir, output }) => {
+            let reporter = Reporter::new(&output);
+            return init(&reporter, dir.unwrap_or_else(|| PathBuf::from(".")));
+        }
         Some(Command::Contrast {
             source,
             format,
@@ -609,4 +620,36 @@ fn contrast(
     let _ = writeln!(std::io::stdout().lock(), "{text}");
     reporter.report(&project.files, &diagnostics);
     ExitCode::from(u8::from(diagnostics.iter().any(Diagnostic::is_error)))
+}
+
+fn init(reporter: &Reporter, dir: PathBuf) -> ExitCode {
+    let files: Vec<(PathBuf, String)> = tokenc::init::FILES
+        .iter()
+        .map(|(name, text)| (dir.join(name), (*text).to_string()))
+        .collect();
+    let existing: Vec<String> = files
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        return reporter.usage(&format!(
+            "refusing to overwrite {}; choose an empty folder: `tokenc init DIR`",
+            existing.join(", ")
+        ));
+    }
+    match write_outputs(&DiskFs, &files) {
+        Ok(_) => {
+            if !reporter.quiet {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "tokenc: wrote a starter token set to {}; next: `tokenc build --config {}`",
+                    dir.display(),
+                    dir.join("tokenc.toml").display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => reporter.usage(&format!("cannot write {}: {}", e.path.display(), e.error)),
+    }
 }
