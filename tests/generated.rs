@@ -45,3 +45,36 @@ fn crust_ui_sees_the_generated_tokens() {
     assert_eq!(Theme::parse("DARK"), Some(Theme::Dark));
     assert!(crust_ui::TOKENS_CSS.contains("--crust-color-bg-default"));
 }
+
+/// `docs/diagnostics.md` is generated from the rule files and the rule fixtures.
+/// `cargo xtask regen` rewrites it (it runs this test with `TOKENC_BLESS=1`).
+#[test]
+fn diagnostics_reference_is_fresh() {
+    let example = |code: &str| {
+        let dir = crate::support::crate_dir()
+            .join("fixtures/rules")
+            .join(code);
+        if !dir.is_dir() {
+            return None;
+        }
+        let (rendered, _) = crate::support::check(&dir);
+        let diagnostics = rendered.split("\n=== ").next().unwrap_or("");
+        // The diagnostics without the summary line.
+        let body: Vec<&str> = diagnostics
+            .lines()
+            .filter(|l| !(l.starts_with("error: ") || l.starts_with("warning: ")))
+            .collect();
+        Some(format!("{}\n", body.join("\n").trim_end()))
+    };
+    let expected = tokenc::validate::reference_markdown(&example);
+    let path = workspace_dir().join("docs/diagnostics.md");
+    if std::env::var_os("TOKENC_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "docs/diagnostics.md is stale: run `cargo xtask regen`"
+    );
+}

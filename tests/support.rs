@@ -82,12 +82,33 @@ pub(crate) fn fixture_loader(dir: &Path) -> (MemoryLoader, PathBuf) {
     (loader, entry)
 }
 
-/// Compiles a fixture and renders diagnostics, outputs and every permutation's resolved values.
+/// Compiles a fixture (with its `tokenc.toml` when it has one) and renders diagnostics, outputs
+/// and every permutation's resolved values.
 pub(crate) fn check(dir: &Path) -> (String, bool) {
     let (loader, entry) = fixture_loader(dir);
+    let config_path = dir.join("tokenc.toml");
+    let mut files = tokenc::SourceMap::new();
     let mut settings = Settings::for_resolver(&entry);
     settings.css.prefix = "t".into();
-    let compilation = tokenc::compile(&loader, &settings).expect("entry readable");
+    if config_path.exists() {
+        let rel = config_path
+            .strip_prefix(crate_dir())
+            .expect("inside tests/")
+            .to_path_buf();
+        let text = std::fs::read_to_string(&config_path).expect("config");
+        let id = files.add(rel.display().to_string(), rel.clone(), text);
+        match tokenc::parse_config(&files, id, &rel) {
+            Ok(config) => settings = Settings::from_config(&config),
+            Err(diagnostics) => {
+                let rendered: String = diagnostics
+                    .iter()
+                    .map(|d| render_human(&files, d, false))
+                    .collect();
+                return (rendered, true);
+            }
+        }
+    }
+    let compilation = tokenc::compile_with(&loader, &settings, files).expect("entry readable");
     let mut out = String::new();
     for d in &compilation.diagnostics {
         out.push_str(&render_human(&compilation.files, d, false));

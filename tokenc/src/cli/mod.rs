@@ -56,6 +56,11 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Explain a diagnostic code (`tokenc explain unknown-alias`), or list every code.
+    Explain {
+        /// The code; omit it to list every code.
+        code: Option<String>,
+    },
     /// Write a small working token set and tokenc.toml into DIR (default: the current folder).
     Init {
         /// Target folder; created when missing. Existing files are never overwritten.
@@ -253,6 +258,7 @@ pub(crate) fn run() -> ExitCode {
         None => ("build", cli.build, cli.output),
         Some(Command::Build { source, output }) => ("build", source, output),
         Some(Command::Check { source, output }) => ("check", source, output),
+        Some(Command::Explain { code }) => return explain(code.as_deref()),
         Some(Command::Init { dir, output }) => {
             let reporter = Reporter::new(&output);
             return init(&reporter, dir.unwrap_or_else(|| PathBuf::from(".")));
@@ -651,5 +657,33 @@ fn init(reporter: &Reporter, dir: PathBuf) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => reporter.usage(&format!("cannot write {}: {}", e.path.display(), e.error)),
+    }
+}
+
+fn explain(code: Option<&str>) -> ExitCode {
+    use tokenc::validate::{RULES, rule};
+    let mut out = std::io::stdout().lock();
+    let Some(code) = code else {
+        for r in RULES {
+            let _ = writeln!(out, "{:<24} {}", r.code, r.summary);
+        }
+        return ExitCode::SUCCESS;
+    };
+    match rule(code) {
+        Some(r) => {
+            let level = match r.level {
+                None => "always an error".to_string(),
+                Some(l) => format!("lint, default {l:?}").to_lowercase(),
+            };
+            let _ = writeln!(out, "{} ({level}): {}\n\n{}", r.code, r.summary, r.doc);
+            ExitCode::SUCCESS
+        }
+        None => {
+            let hint = tokenc::diagnostics::did_you_mean(code, RULES.iter().map(|r| r.code))
+                .map(|m| format!("; did you mean `{m}`?"))
+                .unwrap_or_default();
+            let _ = writeln!(std::io::stderr(), "error: unknown code `{code}`{hint}");
+            ExitCode::from(2)
+        }
     }
 }
