@@ -14,7 +14,7 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let offset = text.len() - text_no_bom.len();
     let (table, errors) = DeTable::parse_recoverable(text_no_bom);
-    let mut diagnostics = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for error in &errors {
         let span = error
             .span()
@@ -26,6 +26,14 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
         } else {
             "parse-error"
         };
+        // The recovering parser can report one mistake twice at one place.
+        if diagnostics.iter().any(|d| {
+            d.primary
+                .as_ref()
+                .is_some_and(|l| l.span.start == span.start)
+        }) {
+            continue;
+        }
         diagnostics.push(
             Diagnostic::error(code, format!("invalid TOML: {}", first_line(&message))).at(span, ""),
         );
@@ -37,8 +45,49 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
         too_deep: false,
     };
     let span = table.span();
-    let root = converter.table(table.into_inner(), span, 0);
+    let mut root = converter.table(table.into_inner(), span, 0);
+    // What the parser recovered around a syntax error is a guess: drop the entries on the lines
+    // of the errors, so that the guess is not reported again as a token problem.
+    let error_offsets: Vec<usize> = converter
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "parse-error")
+        .filter_map(|d| d.primary.as_ref().map(|l| l.span.start as usize))
+        .collect();
+    if !error_offsets.is_empty() {
+        prune(&mut root, text, &error_offsets);
+    }
     (Some(root), converter.diagnostics)
+}
+
+/// Removes entries whose text (from the key to the end of the value's last line) holds an error.
+fn prune(node: &mut Node, text: &str, errors: &[usize]) {
+    if let NodeKind::Object(entries) = &mut node.kind {
+        entries.retain(|e| {
+            let start = e.key_span.start as usize;
+            let end = e.value.span.end as usize;
+            let line_end = text[end.min(text.len())..]
+                .find('\n')
+                .map_or(text.len(), |i| end + i);
+            !errors.iter().any(|&o| (start..=line_end).contains(&o))
+                || matches!(e.value.kind, NodeKind::Object(_)) && !covers_key_line(e, text, errors)
+        });
+        for e in entries.iter_mut() {
+            prune(&mut e.value, text, errors);
+        }
+    }
+}
+
+/// Whether an error sits on the line of an entry's key (the table header or `key = {` line).
+fn covers_key_line(e: &Entry, text: &str, errors: &[usize]) -> bool {
+    let start = e.key_span.start as usize;
+    let line_start = text[..start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[start.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i);
+    errors.iter().any(|&o| (line_start..=line_end).contains(&o))
 }
 
 fn first_line(message: &str) -> &str {
