@@ -137,6 +137,7 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     let mut out = Vec::new();
     // Colour tokens of the default permutation and of each single-context permutation.
     let mut tokens: Vec<(String, Option<Node>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut selections = vec![perms.with(&[])];
     for m in perms.ordered_modifiers() {
         for c in 0..perms.project.modifiers[m].contexts.len() {
@@ -146,7 +147,7 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     for s in &selections {
         let resolved = perms.get(s);
         for t in &resolved.tokens {
-            if t.ty == Some(TokenType::Color) && !tokens.iter().any(|(p, _)| *p == t.path) {
+            if t.ty == Some(TokenType::Color) && seen.insert(t.path.clone()) {
                 tokens.push((t.path.clone(), t.extensions.clone()));
             }
         }
@@ -207,7 +208,7 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
         };
         for item in items {
             match token_pair(path, item) {
-                Ok(pair) if tokens.iter().any(|(p, _)| *p == pair.background) => out.push(pair),
+                Ok(pair) if seen.contains(&pair.background) => out.push(pair),
                 Ok(pair) => diagnostics.push(
                     Diagnostic::error("unknown-alias", format!("contrast requirement of `{path}` names `{}`, which is not a colour token", pair.background))
                         .at(item.span, ""),
