@@ -280,7 +280,12 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let mut best: Option<(&str, f64)> = None;
+    let slack = name.len() / 3 + 2;
     for candidate in candidates {
+        // A cheap length filter first: this runs once per unknown name over every token.
+        if candidate.len().abs_diff(name.len()) > slack {
+            continue;
+        }
         let score = strsim::jaro_winkler(name, candidate);
         let distance = strsim::damerau_levenshtein(name, candidate);
         let close = distance <= (name.len().max(3) / 3).max(1) || score > 0.9;

@@ -1,6 +1,7 @@
 //! Load: the entry document (a resolver, or a plain token file as an implicit single set), every
 //! source file it reaches through `$ref`, confined to the project folder and explicit roots.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
@@ -56,8 +57,10 @@ pub struct Project {
     pub modifiers: Vec<Modifier>,
     /// `resolutionOrder`.
     pub order: Vec<Step>,
-    /// Flattened files reached by cross-file JSON pointers, by file.
-    pub pointer_files: Vec<(FileId, usize)>,
+    /// Flattened files reached by cross-file JSON pointers: file → source index.
+    pub pointer_files: HashMap<FileId, usize>,
+    /// For each of those sources, token path → index in its `tokens`.
+    pub pointer_tokens: HashMap<usize, HashMap<String, usize>>,
     /// Problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -93,7 +96,7 @@ struct Loader<'a> {
     roots: Vec<PathBuf>,
     project: Project,
     /// Source index of each file loaded as a whole, by file.
-    file_sources: Vec<(FileId, usize)>,
+    file_sources: HashMap<FileId, usize>,
 }
 
 /// Loads the entry document and everything it references.
@@ -124,10 +127,11 @@ pub fn load(
             sets: Vec::new(),
             modifiers: Vec::new(),
             order: Vec::new(),
-            pointer_files: Vec::new(),
+            pointer_files: HashMap::new(),
+            pointer_tokens: HashMap::new(),
             diagnostics: Vec::new(),
         },
-        file_sources: Vec::new(),
+        file_sources: HashMap::new(),
     };
     let (root, diagnostics) = parse(
         entry_id,
@@ -140,7 +144,7 @@ pub fn load(
             loader.resolver(root);
         } else {
             let index = loader.add_source(root);
-            loader.file_sources.push((entry_id, index));
+            loader.file_sources.insert(entry_id, index);
             loader.project.sets.push(Set {
                 name: "tokens".into(),
                 sources: vec![index],
@@ -676,7 +680,7 @@ impl Loader<'_> {
         };
         let id = self.read_file(file_part, span)?;
         let whole = pointer.is_none() && overrides.is_empty();
-        if whole && let Some((_, index)) = self.file_sources.iter().find(|(f, _)| *f == id) {
+        if whole && let Some(index) = self.file_sources.get(&id) {
             return Some(*index);
         }
         let text = self.project.files.text(id).to_string();
@@ -711,7 +715,7 @@ impl Loader<'_> {
         }
         let index = self.add_source(node);
         if whole {
-            self.file_sources.push((id, index));
+            self.file_sources.insert(id, index);
         }
         Some(index)
     }
@@ -807,8 +811,8 @@ impl Loader<'_> {
             if !seen.insert(id) {
                 continue;
             }
-            let index = match self.file_sources.iter().find(|(f, _)| *f == id) {
-                Some((_, i)) => *i,
+            let index = match self.file_sources.get(&id) {
+                Some(i) => *i,
                 None => {
                     let text = self.project.files.text(id).to_string();
                     let path = self.project.files.path(id).to_path_buf();
@@ -816,14 +820,21 @@ impl Loader<'_> {
                     self.project.diagnostics.extend(diagnostics);
                     let Some(root) = root else { continue };
                     let index = self.add_source(root);
-                    self.file_sources.push((id, index));
+                    self.file_sources.insert(id, index);
                     for token in &self.project.sources[index].tokens {
                         collect_file_refs(&token.value, &mut pending);
                     }
                     index
                 }
             };
-            self.project.pointer_files.push((id, index));
+            self.project.pointer_files.insert(id, index);
+            let paths = self.project.sources[index]
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.path.clone(), i))
+                .collect();
+            self.project.pointer_tokens.insert(index, paths);
         }
     }
 }

@@ -367,7 +367,12 @@ fn extend_groups<'p>(
         done.insert(group.to_string(), true);
     }
     // Apply in dependency order: a group whose target also extends is applied after that target.
-    let mut applied: Vec<String> = Vec::new();
+    // Paths are kept sorted, so the tokens under a target are one range.
+    let mut by_path: std::collections::BTreeMap<String, usize> = slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.path.clone(), i))
+        .collect();
     let mut remaining: Vec<(String, String)> = done
         .iter()
         .filter(|(_, ok)| **ok)
@@ -376,34 +381,44 @@ fn extend_groups<'p>(
     remaining.sort();
     while !remaining.is_empty() {
         let before = remaining.len();
+        let waiting: std::collections::HashSet<String> =
+            remaining.iter().map(|(g, _)| g.clone()).collect();
         let mut i = 0;
         while i < remaining.len() {
             let (group, target) = &remaining[i];
-            let waits = remaining
-                .iter()
-                .any(|(g, _)| g == target || target.starts_with(&format!("{g}.")));
+            let waits = waiting.contains(target)
+                || target
+                    .match_indices('.')
+                    .any(|(d, _)| waiting.contains(&target[..d]));
             if waits {
                 i += 1;
                 continue;
             }
             let prefix = format!("{target}.");
-            let existing: std::collections::HashSet<String> =
-                slots.iter().map(|s| s.path.clone()).collect();
             let mut added = Vec::new();
-            for slot in slots.iter() {
-                if let Some(rest) = slot.path.strip_prefix(&prefix) {
-                    let new_path = format!("{group}.{rest}");
-                    if !existing.contains(&new_path) {
-                        added.push(Slot {
+            for (path, &index) in by_path.range(prefix.clone()..) {
+                let Some(rest) = path.strip_prefix(&prefix) else {
+                    break;
+                };
+                let new_path = format!("{group}.{rest}");
+                if !by_path.contains_key(&new_path) {
+                    let slot = &slots[index];
+                    added.push((
+                        index,
+                        Slot {
                             path: new_path,
                             defs: slot.defs.clone(),
                             origin: Some(slot.origin.clone().unwrap_or_else(|| slot.path.clone())),
-                        });
-                    }
+                        },
+                    ));
                 }
             }
-            slots.extend(added);
-            applied.push(group.clone());
+            // Inherited tokens keep the order they have in the extended group.
+            added.sort_by_key(|(index, _)| *index);
+            for (_, slot) in added {
+                by_path.insert(slot.path.clone(), slots.len());
+                slots.push(slot);
+            }
             remaining.remove(i);
         }
         if remaining.len() == before {
@@ -698,14 +713,15 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 .parent()
                 .map(|p| p.join(file));
             let id = base.and_then(|b| self.project.files.find(&crate::source::normalize(&b)));
-            let flat = id.and_then(|id| self.project.pointer_files.iter().find(|(f, _)| *f == id));
-            let Some((_, flat)) = flat else {
-                return Target::Broken;
-            }; // reported by the loader
-            let flat = &self.project.sources[*flat];
+            let source = id.and_then(|id| self.project.pointer_files.get(&id));
+            let Some(&source) = source else {
+                return Target::Broken; // reported by the loader
+            };
+            let flat = &self.project.sources[source];
+            let index = &self.project.pointer_tokens[&source];
             for cut in (1..=segments.len()).rev() {
                 let path = segments[..cut].join(".");
-                if let Some(t) = flat.tokens.iter().find(|t| t.path == path) {
+                if let Some(t) = index.get(&path).map(|&i| &flat.tokens[i]) {
                     let rest = &segments[cut..];
                     let rest = match rest.first().map(|s| s.as_str()) {
                         Some("$value") => &rest[1..],

@@ -47,6 +47,7 @@ impl Span {
 pub struct SourceMap {
     files: Vec<SimpleFile<String, String>>,
     paths: Vec<PathBuf>,
+    by_path: HashMap<PathBuf, FileId>,
 }
 
 impl SourceMap {
@@ -59,6 +60,7 @@ impl SourceMap {
     pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
         let id = FileId(self.files.len() as u32);
         self.files.push(SimpleFile::new(name, text));
+        self.by_path.entry(path.clone()).or_insert(id);
         self.paths.push(path);
         id
     }
@@ -80,10 +82,7 @@ impl SourceMap {
 
     /// The id of a file already loaded from `path`.
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.paths
-            .iter()
-            .position(|p| p == path)
-            .map(|i| FileId(i as u32))
+        self.by_path.get(path).copied()
     }
 
     /// 1-based line and column (in characters) of a byte offset.
