@@ -748,7 +748,15 @@ impl Loader<'_> {
         let path = normalize(&base.join(target));
         let canonical = match self.io.canonicalize(&path) {
             Ok(c) => c,
-            Err(LoadError::NotFound) => normalize(&path),
+            // A missing file: check where its folder really is (it may be a linked folder).
+            Err(LoadError::NotFound) => match (path.parent(), path.file_name()) {
+                (Some(parent), Some(name)) => self
+                    .io
+                    .canonicalize(parent)
+                    .map(|p| p.join(name))
+                    .unwrap_or_else(|_| normalize(&path)),
+                _ => normalize(&path),
+            },
             Err(e) => {
                 self.error(
                     Diagnostic::error("missing-file", format!("cannot read `{target}`: {e}"))

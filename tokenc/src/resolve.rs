@@ -451,8 +451,10 @@ enum Target<'p> {
     Token(String, Span),
     /// A raw node reached by a property-level or cross-file pointer.
     Node(&'p Node),
-    /// A broken reference, already reported.
+    /// A reference to nothing, not yet reported.
     Broken,
+    /// A reference into a file the loader could not read (already reported there).
+    Reported,
 }
 
 impl<'a, 'p> Resolver<'a, 'p> {
@@ -575,7 +577,10 @@ impl<'a, 'p> Resolver<'a, 'p> {
                     match self.target_of(node) {
                         // An alias to nothing: report it here, since the value is never parsed.
                         Target::Token(path, span) if t.is_none() => self.unknown_alias(&path, span),
-                        Target::Token(..) | Target::Node(_) | Target::Broken => {}
+                        // A pointer to nothing: the value is never parsed, so report it here.
+                        Target::Broken if t.is_none() => self.broken_pointer(node),
+                        Target::Token(..) | Target::Node(_) | Target::Broken | Target::Reported => {
+                        }
                         Target::None if t.is_none() => {
                             let slot = &self.slots[i];
                             self.diagnostics.push(
@@ -617,6 +622,19 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 "alias a {group} token, or give `{}` its own `$type`",
                 slot.path
             )),
+        );
+    }
+
+    fn broken_pointer(&mut self, node: &Node) {
+        let text = node
+            .get("$ref")
+            .and_then(|e| e.value.as_str())
+            .unwrap_or("")
+            .to_string();
+        self.diagnostics.push(
+            Diagnostic::error("unknown-alias", format!("`$ref` \"{text}\" points at nothing"))
+                .at(node.span, "no token or property here")
+                .with_help("point at a token (`#/group/token`) or a property of its `$value` (`#/group/token/$value/components/0`)"),
         );
     }
 
@@ -715,7 +733,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
             let id = base.and_then(|b| self.project.files.find(&crate::source::normalize(&b)));
             let source = id.and_then(|id| self.project.pointer_files.get(&id));
             let Some(&source) = source else {
-                return Target::Broken; // reported by the loader
+                return Target::Reported;
             };
             let flat = &self.project.sources[source];
             let index = &self.project.pointer_tokens[&source];
@@ -797,18 +815,10 @@ impl<'p> Lookup<'p> for Resolver<'_, 'p> {
             Target::None => Reference::Literal(node),
             Target::Node(n) => Reference::Literal(n),
             Target::Broken => {
-                let text = node
-                    .get("$ref")
-                    .and_then(|e| e.value.as_str())
-                    .unwrap_or("")
-                    .to_string();
-                self.diagnostics.push(
-                    Diagnostic::error("unknown-alias", format!("`$ref` \"{text}\" points at nothing"))
-                        .at(node.span, "no token or property here")
-                        .with_help("point at a token (`#/group/token`) or a property of its `$value` (`#/group/token/$value/components/0`)"),
-                );
+                self.broken_pointer(node);
                 Reference::Broken
             }
+            Target::Reported => Reference::Broken,
             Target::Token(path, span) => match self.index.get(&path).copied() {
                 Some(id) => {
                     let target_ty = self.type_state(id);

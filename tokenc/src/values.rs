@@ -117,6 +117,25 @@ impl<'n> Parser<'_, 'n> {
         }
     }
 
+    /// A property inside a value (a colour's space or components), which may be a `$ref`
+    /// pointer but not a whole-token alias.
+    fn property_node(&mut self, ty: TokenType, node: &'n Node, what: &str) -> Option<&'n Node> {
+        match self.lookup.reference(node, TokenType::Number) {
+            Reference::Literal(n) => Some(n),
+            Reference::Token(_) => {
+                self.fail(
+                    ty,
+                    node,
+                    format!("an alias cannot stand for {what}"),
+                    "whole-token alias",
+                    Some("point at the property with a `$ref` JSON pointer, e.g. `{ \"$ref\" = \"#/color/blue/$value/components/0\" }`".into()),
+                );
+                None
+            }
+            Reference::Broken => None,
+        }
+    }
+
     /// A value (or part) of type `ty`, which may be an alias.
     fn value(&mut self, ty: TokenType, node: &'n Node) -> Option<Value> {
         let node = match self.lookup.reference(node, ty) {
@@ -249,8 +268,8 @@ impl<'n> Parser<'_, 'n> {
         self.object(ty, node, SHAPE)?;
         let mut ok = self.unknown_fields(ty, node, &["colorSpace", "components", "alpha", "hex"]);
         let space = match node.get("colorSpace") {
-            Some(e) => match self.lookup.reference(&e.value, TokenType::Color) {
-                Reference::Literal(n) => match n.as_str().and_then(ColorSpace::parse) {
+            Some(e) => match self.property_node(ty, &e.value, "a colour space") {
+                Some(n) => match n.as_str().and_then(ColorSpace::parse) {
                     Some(s) => Some(s),
                     None => {
                         let names = ColorSpace::ALL.map(|(_, n)| n);
@@ -271,7 +290,7 @@ impl<'n> Parser<'_, 'n> {
                         None
                     }
                 },
-                _ => None,
+                None => None,
             },
             None => {
                 self.fail(
@@ -287,19 +306,14 @@ impl<'n> Parser<'_, 'n> {
         let mut components = [None; 3];
         match node.get("components") {
             Some(e) => {
-                let list = match self.lookup.reference(&e.value, TokenType::Color) {
-                    Reference::Literal(n) => n,
-                    _ => return None,
-                };
+                let list = self.property_node(ty, &e.value, "a colour's components")?;
                 match list.as_array() {
                     Some(items) if items.len() == 3 => {
                         for (i, item) in items.iter().enumerate() {
-                            let item = match self.lookup.reference(item, TokenType::Number) {
-                                Reference::Literal(n) => n,
-                                _ => {
-                                    ok = false;
-                                    continue;
-                                }
+                            let Some(item) = self.property_node(ty, item, "a colour component")
+                            else {
+                                ok = false;
+                                continue;
                             };
                             if item.as_str() == Some("none") {
                                 continue;

@@ -69,12 +69,49 @@ pub fn css_override(token: &Token) -> Option<Result<String, Box<Diagnostic>>> {
             "it contains `;`, `{`, `}`, `<`, `!` or a control character",
         ));
     }
+    // Printed back by lightningcss (comments dropped, strings and escapes closed), then parsed
+    // again beside another declaration: the override can never swallow what follows it.
     let sheet = format!(":root{{--x:{text}}}");
-    let parsed = lightningcss::stylesheet::StyleSheet::parse(&sheet, Default::default());
-    match parsed {
-        Ok(s) if s.rules.0.len() == 1 => Some(Ok(text.to_string())),
-        _ => Some(bad("lightningcss cannot parse it")),
+    let options = lightningcss::stylesheet::ParserOptions {
+        error_recovery: false,
+        ..Default::default()
+    };
+    let printed = lightningcss::stylesheet::StyleSheet::parse(&sheet, options)
+        .ok()
+        .filter(|s| s.rules.0.len() == 1)
+        .and_then(|s| {
+            s.to_css(lightningcss::stylesheet::PrinterOptions {
+                minify: true,
+                ..Default::default()
+            })
+            .ok()
+        });
+    let Some(value) = printed.and_then(|p| {
+        let v = p
+            .code
+            .strip_prefix(":root{--x:")?
+            .strip_suffix('}')?
+            .trim()
+            .to_string();
+        Some(v)
+    }) else {
+        return Some(bad("lightningcss cannot parse it"));
+    };
+    let probe = format!(":root{{--x:{value};--y:0}}");
+    let probe_options = lightningcss::stylesheet::ParserOptions {
+        error_recovery: false,
+        ..Default::default()
+    };
+    let intact = match lightningcss::stylesheet::StyleSheet::parse(&probe, probe_options) {
+        Ok(sheet) => sheet
+            .to_css(Default::default())
+            .is_ok_and(|p| p.code.contains("--y: 0")),
+        Err(_) => false,
+    };
+    if value.is_empty() || value.contains(['<', ';', '{', '}']) || !intact {
+        return Some(bad("it does not stay one value"));
     }
+    Some(Ok(value))
 }
 
 fn declare(
@@ -165,11 +202,18 @@ pub fn attribute_selector(modifier: &str, context: &str) -> String {
     format!("[data-{}={}]", &attr[2..], css_string(context))
 }
 
+/// `dark` for contexts named `dark` or `dark-…`, `light` likewise (not `highlight`).
 fn scheme_of(context: &str) -> Option<&'static str> {
     let lower = context.to_ascii_lowercase();
-    if lower.contains("dark") {
+    let named = |word: &str| {
+        lower == word
+            || lower
+                .strip_prefix(word)
+                .is_some_and(|rest| rest.starts_with(|c: char| !c.is_ascii_alphanumeric()))
+    };
+    if named("dark") {
         Some("dark")
-    } else if lower.contains("light") {
+    } else if named("light") {
         Some("light")
     } else {
         None
@@ -349,17 +393,17 @@ pub fn emit_css(
         }
     }
 
-    let mut out = String::new();
-    // The header names a file: keep it inside the comment, and inlinable in `<style>`.
-    let header = header.replace("*/", "* /").replace('<', "\u{2039}");
-    let _ = writeln!(out, "/* {header} */");
+    let mut body = String::new();
     for block in &blocks {
-        write_block(&mut out, block);
+        write_block(&mut body, block);
     }
     if config.minify {
-        out = minify(&out, config.targets).unwrap_or(out);
+        body = minify(&body, config.targets).unwrap_or(body);
+        body.push('\n');
     }
-    (out, diagnostics)
+    // The header names a file: keep it inside the comment, and inlinable in `<style>`.
+    let header = header.replace("*/", "* /").replace('<', "\u{2039}");
+    (format!("/* {header} */\n{body}"), diagnostics)
 }
 
 fn close_over_dependents<'a>(

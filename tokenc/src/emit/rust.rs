@@ -59,7 +59,8 @@ pub fn emit_rust(
     }
     let mut root = Module::default();
     for token in tokens {
-        if token.ty.is_none() {
+        // Tokens without a value are reported elsewhere and absent from tokens.css.
+        if token.ty.is_none() || token.value.is_none() {
             continue;
         }
         let segments: Vec<&str> = token.path.split('.').collect();
@@ -101,14 +102,11 @@ const PRELUDE: &str = r#"//! Design tokens as typed references to their CSS cust
 //! Every constant's `Display` is `var(--…)`, ready for a `style` attribute; `name()` is the bare
 //! custom property, for overriding a token on a subtree.
 
-use core::fmt;
-use core::marker::PhantomData;
-
 /// A design token of kind `K`: the typed name of a CSS custom property.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Token<K> {
     name: &'static str,
-    kind: PhantomData<K>,
+    kind: ::core::marker::PhantomData<K>,
 }
 
 impl<K> Token<K> {
@@ -116,7 +114,7 @@ impl<K> Token<K> {
     pub const fn new(name: &'static str) -> Self {
         Token {
             name,
-            kind: PhantomData,
+            kind: ::core::marker::PhantomData,
         }
     }
 
@@ -126,8 +124,8 @@ impl<K> Token<K> {
     }
 }
 
-impl<K> fmt::Display for Token<K> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl<K> ::core::fmt::Display for Token<K> {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         write!(f, "var({})", self.name)
     }
 }
@@ -258,9 +256,11 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
     let ty_name = format!("{}Token", ty.rust_name());
     let head = format!("{p}pub const {name}: {ty_name} =");
     let expr = format!("{ty_name}::new({});", literal(&var));
-    if head.len() + 1 + expr.len() <= MAX_WIDTH {
+    // rustfmt measures width in characters.
+    let width = |s: &str| s.chars().count();
+    if width(&head) + 1 + width(&expr) <= MAX_WIDTH {
         let _ = writeln!(out, "{head} {expr}");
-    } else if p.len() + 4 + expr.len() <= MAX_WIDTH {
+    } else if p.len() + 4 + width(&expr) <= MAX_WIDTH {
         let _ = writeln!(out, "{head}\n{p}    {expr}");
     } else {
         let _ = writeln!(
@@ -277,6 +277,21 @@ fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Dia
             continue;
         }
         let name = naming::rust_type(&modifier.name);
+        let reserved = name == "Token"
+            || name
+                .strip_suffix("Token")
+                .is_some_and(|k| TokenType::ALL.iter().any(|t| t.rust_name() == k));
+        if reserved {
+            diagnostics.push(
+                Diagnostic::error(
+                    "name-collision",
+                    format!("modifier `{}` would become the Rust type `{name}`, which tokens.rs uses itself", modifier.name),
+                )
+                .at(modifier.span, "")
+                .with_help("rename the modifier"),
+            );
+            continue;
+        }
         let variants: Vec<String> = modifier
             .contexts
             .iter()
@@ -297,13 +312,7 @@ fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Dia
             );
             continue;
         }
-        let attr = crate::emit::css::attribute_selector(&modifier.name, "");
-        let attr = attr
-            .trim_start_matches('[')
-            .split('=')
-            .next()
-            .unwrap_or("")
-            .to_string();
+        let attr = format!("data-{}", modifier.name);
         let _ = writeln!(out);
         let _ = writeln!(
             out,
