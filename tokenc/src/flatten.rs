@@ -72,6 +72,8 @@ pub struct Flat {
     pub tokens: Vec<TokenDef>,
     /// Groups in document order (parents before children).
     pub groups: Vec<GroupDef>,
+    /// Paths left out because of an invalid name (reported once, here).
+    pub skipped: Vec<String>,
 }
 
 const TOKEN_PROPS: &[&str] = &[

@@ -63,6 +63,11 @@ pub struct Project {
     pub pointer_tokens: HashMap<usize, HashMap<String, usize>>,
     /// Problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether some source could not be read or parsed whole. Aliases that find nothing are then
+    /// not reported: they most likely point into the missing part, which is reported already.
+    pub incomplete: bool,
+    /// Paths of groups and tokens left out because of an invalid name (already reported).
+    pub skipped: std::collections::HashSet<String>,
 }
 
 /// The entry file could not be read (exit code 2).
@@ -129,6 +134,8 @@ pub fn load(
             order: Vec::new(),
             pointer_files: HashMap::new(),
             pointer_tokens: HashMap::new(),
+            incomplete: false,
+            skipped: Default::default(),
             diagnostics: Vec::new(),
         },
         file_sources: HashMap::new(),
@@ -138,7 +145,7 @@ pub fn load(
         loader.project.files.text(entry_id),
         Format::of(&entry_path),
     );
-    loader.project.diagnostics.extend(diagnostics);
+    loader.parsed(diagnostics);
     if let Some(root) = root {
         if is_resolver(&root) {
             loader.resolver(root);
@@ -176,11 +183,26 @@ const RESOLVER_KEYS: &[&str] = &[
 
 impl Loader<'_> {
     fn error(&mut self, d: Diagnostic) {
+        if matches!(d.code, "missing-file" | "ref-outside-project") {
+            self.project.incomplete = true;
+        }
         self.project.diagnostics.push(d);
+    }
+
+    /// Keeps a reader's diagnostics; a file that did not parse cleanly leaves the project incomplete.
+    fn parsed(&mut self, diagnostics: Vec<Diagnostic>) {
+        if diagnostics
+            .iter()
+            .any(|d| matches!(d.code, "parse-error" | "nesting-too-deep"))
+        {
+            self.project.incomplete = true;
+        }
+        self.project.diagnostics.extend(diagnostics);
     }
 
     fn add_source(&mut self, root: Node) -> usize {
         let flat = flatten(root, &mut self.project.diagnostics);
+        self.project.skipped.extend(flat.skipped.iter().cloned());
         self.project.sources.push(flat);
         self.project.sources.len() - 1
     }
@@ -686,7 +708,7 @@ impl Loader<'_> {
         let text = self.project.files.text(id).to_string();
         let path = self.project.files.path(id).to_path_buf();
         let (root, diagnostics) = parse(id, &text, Format::of(&path));
-        self.project.diagnostics.extend(diagnostics);
+        self.parsed(diagnostics);
         let root = root?;
         let node = match pointer {
             Some(p) => match pointer_get(&root, p) {
@@ -825,7 +847,7 @@ impl Loader<'_> {
                     let text = self.project.files.text(id).to_string();
                     let path = self.project.files.path(id).to_path_buf();
                     let (root, diagnostics) = parse(id, &text, Format::of(&path));
-                    self.project.diagnostics.extend(diagnostics);
+                    self.parsed(diagnostics);
                     let Some(root) = root else { continue };
                     let index = self.add_source(root);
                     self.file_sources.insert(id, index);

@@ -639,6 +639,15 @@ impl<'a, 'p> Resolver<'a, 'p> {
     }
 
     fn unknown_alias(&mut self, path: &str, span: Span) {
+        // Pointing into a file that did not load, or at a name already reported as invalid:
+        // the token is broken, but the cause is reported already.
+        let skipped = self.project.skipped.contains(path)
+            || path
+                .match_indices('.')
+                .any(|(i, _)| self.project.skipped.contains(&path[..i]));
+        if self.project.incomplete || skipped {
+            return;
+        }
         let is_group = self.groups.contains_key(path);
         let mut d = Diagnostic::error("unknown-alias", format!("unknown alias `{{{path}}}`"))
             .at(span, format!("no token `{path}`"));
