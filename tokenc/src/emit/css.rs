@@ -13,6 +13,7 @@ use crate::naming;
 use crate::permute::Permutations;
 use crate::raw::Node;
 use crate::resolve::{Resolved, Token};
+use std::rc::Rc;
 
 /// Where each context applies and how the sheet is printed.
 #[derive(Clone, Debug, Default)]
@@ -261,76 +262,81 @@ pub fn emit_css(
         decls: default_decls.iter().flatten().cloned().collect(),
     });
 
-    // For each modifier: the tokens it touches (with their alias dependents), and one block per context.
-    let mut touched: Vec<(usize, HashSet<String>)> = Vec::new();
-    for m in perms.ordered_modifiers() {
-        let modifier = &project.modifiers[m];
-        let mut variants = Vec::new();
-        let mut set: HashSet<String> = HashSet::new();
-        for c in 0..modifier.contexts.len() {
+    // Every single-context permutation, with its declarations.
+    let modifiers = perms.ordered_modifiers();
+    let mut variants: Vec<(usize, usize, Rc<Resolved>, Vec<Option<Decl>>)> = Vec::new();
+    for &m in &modifiers {
+        for c in 0..project.modifiers[m].contexts.len() {
             let resolved = perms.get(&perms.with(&[(m, c)]));
-            let decls: Vec<Option<Decl>> = resolved
+            let decls = resolved
                 .tokens
                 .iter()
                 .map(|t| declare(&printer, &resolved, t, &mut diagnostics))
                 .collect();
-            for (token, decl) in resolved.tokens.iter().zip(&decls) {
+            variants.push((m, c, resolved, decls));
+        }
+    }
+    // Alias dependents across every permutation emitted: a token may alias a themed token only
+    // under another modifier's context, and must then be re-declared too.
+    let dependents = dependents(std::iter::once(&*default).chain(variants.iter().map(|v| &*v.2)));
+    // For each modifier: the tokens whose definition it changes (direct), and those plus every
+    // token aliasing them (closure); every context block declares the closure.
+    let mut touched: Vec<(usize, HashSet<String>, HashSet<String>)> = Vec::new();
+    for &m in &modifiers {
+        let modifier = &project.modifiers[m];
+        let mut direct: HashSet<String> = HashSet::new();
+        for (_, _, resolved, decls) in variants.iter().filter(|v| v.0 == m) {
+            for (token, decl) in resolved.tokens.iter().zip(decls) {
                 let before = default
                     .index
                     .get(&token.path)
                     .and_then(|id| default_decls[id.0 as usize].as_ref());
                 if decl.is_some() && before != decl.as_ref() {
-                    set.insert(token.path.clone());
+                    direct.insert(token.path.clone());
                 }
             }
-            variants.push((c, resolved, decls));
         }
-        close_over_dependents(
-            &mut set,
-            std::iter::once(&*default).chain(variants.iter().map(|(_, r, _)| &**r)),
-        );
-        if set.is_empty() {
-            touched.push((m, set));
-            continue;
-        }
-        let has_scheme = modifier
-            .contexts
-            .iter()
-            .any(|(c, _)| scheme_of(c).is_some());
-        for (c, resolved, decls) in &variants {
-            let context = &modifier.contexts[*c].0;
-            let key = format!("{}.{}", modifier.name, context);
-            let entries = config
+        let closure = close(&direct, &dependents);
+        if !closure.is_empty() {
+            let has_scheme = modifier
                 .contexts
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| vec![attribute_selector(&modifier.name, context)]);
-            let (plain, media) = split_selectors(&entries);
-            blocks.push(Block {
-                plain,
-                media,
-                scheme: if has_scheme { scheme_of(context) } else { None },
-                decls: resolved
-                    .tokens
-                    .iter()
-                    .zip(decls)
-                    .filter(|(t, _)| set.contains(&t.path))
-                    .filter_map(|(_, d)| d.clone())
-                    .collect(),
-            });
+                .iter()
+                .any(|(c, _)| scheme_of(c).is_some());
+            for (_, c, resolved, decls) in variants.iter().filter(|v| v.0 == m) {
+                let context = &modifier.contexts[*c].0;
+                let (plain, media) = split_selectors(&context_selectors(config, modifier, *c));
+                blocks.push(Block {
+                    plain,
+                    media,
+                    scheme: if has_scheme { scheme_of(context) } else { None },
+                    decls: resolved
+                        .tokens
+                        .iter()
+                        .zip(decls)
+                        .filter(|(t, _)| closure.contains(&t.path))
+                        .filter_map(|(_, d)| d.clone())
+                        .collect(),
+                });
+            }
         }
-        touched.push((m, set));
+        touched.push((m, direct, closure));
     }
 
-    // Overlapping modifiers: warn, and emit a combined block per pair of contexts.
+    // Overlapping modifiers: one changes a token whose value the other also changes (directly or
+    // through an alias). Warn, and emit a combined block per pair of contexts.
     for i in 0..touched.len() {
         for j in i + 1..touched.len() {
-            let (m1, a) = &touched[i];
-            let (m2, b) = &touched[j];
-            let mut shared: Vec<&String> = a.intersection(b).collect();
-            if shared.is_empty() {
+            let (m1, direct1, closure1) = &touched[i];
+            let (m2, direct2, closure2) = &touched[j];
+            let overlap: HashSet<String> = direct1
+                .intersection(closure2)
+                .chain(direct2.intersection(closure1))
+                .cloned()
+                .collect();
+            if overlap.is_empty() {
                 continue;
             }
+            let mut shared: Vec<&String> = overlap.iter().collect();
             shared.sort();
             let (mod1, mod2) = (&project.modifiers[*m1], &project.modifiers[*m2]);
             let listed: Vec<String> = shared.iter().take(5).map(|s| format!("`{s}`")).collect();
@@ -342,49 +348,37 @@ pub fn emit_css(
             diagnostics.push(
                 Diagnostic::warning(
                     "overlapping-modifiers",
-                    format!("modifiers `{}` and `{}` both change {}{more}", mod1.name, mod2.name, listed.join(", ")),
+                    format!(
+                        "modifiers `{}` and `{}` both change {}{more}",
+                        mod1.name,
+                        mod2.name,
+                        listed.join(", ")
+                    ),
                 )
                 .at(mod2.span, "")
                 .with_secondary(mod1.span, "")
                 .with_help("tokenc emits combined blocks for both attributes; keep modifiers on disjoint tokens to avoid them"),
             );
-            let union: HashSet<&String> = a.union(b).collect();
+            let combined = close(&overlap, &dependents);
             for c1 in 0..mod1.contexts.len() {
                 for c2 in 0..mod2.contexts.len() {
-                    let sel = |m: &crate::load::Modifier, c: usize| {
-                        let key = format!("{}.{}", m.name, m.contexts[c].0);
-                        let entries =
-                            config.contexts.get(&key).cloned().unwrap_or_else(|| {
-                                vec![attribute_selector(&m.name, &m.contexts[c].0)]
-                            });
-                        split_selectors(&entries)
-                            .0
-                            .into_iter()
-                            .filter(|s| s != ":root")
-                            .collect::<Vec<_>>()
-                    };
-                    let (s1, s2) = (sel(mod1, c1), sel(mod2, c2));
-                    if s1.is_empty() || s2.is_empty() {
+                    let (plain, media) = combine(
+                        &split_selectors(&context_selectors(config, mod1, c1)),
+                        &split_selectors(&context_selectors(config, mod2, c2)),
+                    );
+                    if plain.is_empty() && media.is_empty() {
                         continue;
-                    }
-                    let mut plain = Vec::new();
-                    for x in &s1 {
-                        for y in &s2 {
-                            plain.push(format!("{x}{y}"));
-                            plain.push(format!("{x} {y}"));
-                            plain.push(format!("{y} {x}"));
-                        }
                     }
                     let resolved = perms.get(&perms.with(&[(*m1, c1), (*m2, c2)]));
                     let decls = resolved
                         .tokens
                         .iter()
-                        .filter(|t| union.contains(&t.path))
+                        .filter(|t| combined.contains(&t.path))
                         .filter_map(|t| declare(&printer, &resolved, t, &mut diagnostics))
                         .collect();
                     blocks.push(Block {
                         plain,
-                        media: Vec::new(),
+                        media,
                         scheme: None,
                         decls,
                     });
@@ -406,33 +400,101 @@ pub fn emit_css(
     (format!("/* {header} */\n{body}"), diagnostics)
 }
 
-fn close_over_dependents<'a>(
-    set: &mut HashSet<String>,
-    resolutions: impl Iterator<Item = &'a Resolved>,
-) {
-    let mut dependents: HashMap<&str, Vec<&str>> = HashMap::new();
+/// Target path → the paths of the tokens that alias it, over several permutations.
+fn dependents<'a>(resolutions: impl Iterator<Item = &'a Resolved>) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for resolved in resolutions {
         for token in &resolved.tokens {
             if let Some(v) = &token.value {
                 visit_aliases(v, &mut |id| {
-                    dependents
-                        .entry(resolved.get(id).path.as_str())
-                        .or_default()
-                        .push(token.path.as_str())
+                    let list = out.entry(resolved.get(id).path.clone()).or_default();
+                    if !list.contains(&token.path) {
+                        list.push(token.path.clone());
+                    }
                 });
             }
         }
     }
-    let mut queue: Vec<String> = set.iter().cloned().collect();
+    out
+}
+
+/// `set` plus every token that aliases one of its tokens, transitively.
+fn close(set: &HashSet<String>, dependents: &HashMap<String, Vec<String>>) -> HashSet<String> {
+    let mut out = set.clone();
+    let mut queue: Vec<&String> = set.iter().collect();
     while let Some(path) = queue.pop() {
-        if let Some(list) = dependents.get(path.as_str()) {
-            for d in list {
-                if set.insert(d.to_string()) {
-                    queue.push(d.to_string());
-                }
+        for d in dependents.get(path).into_iter().flatten() {
+            if out.insert(d.clone()) {
+                queue.push(d);
             }
         }
     }
+    out
+}
+
+/// The configured selectors of context `c` of `modifier`, or `[data-<modifier>="<context>"]`.
+fn context_selectors(
+    config: &CssConfig,
+    modifier: &crate::load::Modifier,
+    c: usize,
+) -> Vec<String> {
+    let context = &modifier.contexts[c].0;
+    config
+        .contexts
+        .get(&format!("{}.{}", modifier.name, context))
+        .cloned()
+        .unwrap_or_else(|| vec![attribute_selector(&modifier.name, context)])
+}
+
+type Selectors = (Vec<String>, Vec<(String, String)>);
+
+/// Selectors where two contexts apply together: on one element, or either inside the other.
+/// An `@media` context combines with the other's selectors inside its query; two queries are
+/// joined with `and`. `:root` alone is the default block's and is left out.
+fn combine(a: &Selectors, b: &Selectors) -> Selectors {
+    let pairs = |xs: &[String], ys: &[String]| -> Vec<String> {
+        let mut out = Vec::new();
+        for x in xs.iter().filter(|x| x.as_str() != ":root") {
+            for y in ys.iter().filter(|y| y.as_str() != ":root") {
+                out.push(format!("{x}{y}"));
+                out.push(format!("{x} {y}"));
+                out.push(format!("{y} {x}"));
+            }
+        }
+        out
+    };
+    let plain = pairs(&a.0, &b.0);
+    let mut media = Vec::new();
+    for (query, inner) in &a.1 {
+        let combos = pairs(std::slice::from_ref(inner), &b.0);
+        if !combos.is_empty() {
+            media.push((query.clone(), combos.join(", ")));
+        }
+    }
+    for (query, inner) in &b.1 {
+        let combos = pairs(&a.0, std::slice::from_ref(inner));
+        if !combos.is_empty() {
+            media.push((query.clone(), combos.join(", ")));
+        }
+    }
+    for (qa, ia) in &a.1 {
+        for (qb, ib) in &b.1 {
+            let (Some(fa), Some(fb)) = (qa.strip_prefix("@media "), qb.strip_prefix("@media "))
+            else {
+                continue;
+            };
+            let simple = |q: &str| !q.contains(',') && !q.trim_start().starts_with("not");
+            if simple(fa) && simple(fb) {
+                let inner = if ia == ib {
+                    ia.clone()
+                } else {
+                    format!("{ia}{}", ib.trim_start_matches(":root"))
+                };
+                media.push((format!("@media {} and {}", fa.trim(), fb.trim()), inner));
+            }
+        }
+    }
+    (plain, media)
 }
 
 fn write_rule(
