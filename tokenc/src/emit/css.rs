@@ -264,7 +264,7 @@ pub fn emit_css(
 
     // Every single-context permutation, with its declarations.
     let modifiers = perms.ordered_modifiers();
-    let mut variants: Vec<(usize, usize, Rc<Resolved>, Vec<Option<Decl>>)> = Vec::new();
+    let mut variants: Vec<Variant> = Vec::new();
     for &m in &modifiers {
         for c in 0..project.modifiers[m].contexts.len() {
             let resolved = perms.get(&perms.with(&[(m, c)]));
@@ -447,6 +447,9 @@ fn context_selectors(
 }
 
 type Selectors = (Vec<String>, Vec<(String, String)>);
+
+/// One single-context permutation: modifier, context, tokens, declarations.
+type Variant = (usize, usize, Rc<Resolved>, Vec<Option<Decl>>);
 
 /// Selectors where two contexts apply together: on one element, or either inside the other.
 /// An `@media` context combines with the other's selectors inside its query; two queries are
