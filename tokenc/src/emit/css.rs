@@ -276,6 +276,32 @@ pub fn emit_css(
             variants.push((m, c, resolved, decls));
         }
     }
+    // A context may change a token's value, never its type: CSS and Rust have one name for it.
+    for (m, c, resolved, _) in &variants {
+        for token in &resolved.tokens {
+            let before = default.find(&token.path).and_then(|t| t.ty);
+            if let (Some(before), Some(now)) = (before, token.ty)
+                && before != now
+            {
+                let modifier = &project.modifiers[*m];
+                diagnostics.push(
+                    Diagnostic::error(
+                        "type-mismatch",
+                        format!(
+                            "`{}` is a {before} token, but a {now} in {}={}",
+                            token.path, modifier.name, modifier.contexts[*c].0
+                        ),
+                    )
+                    .at(token.span, format!("a {now} here"))
+                    .with_secondary(
+                        default.find(&token.path).map_or(token.span, |t| t.span),
+                        format!("a {before} here"),
+                    )
+                    .with_help("a context may change a token's value but not its type"),
+                );
+            }
+        }
+    }
     // Alias dependents across every permutation emitted: a token may alias a themed token only
     // under another modifier's context, and must then be re-declared too.
     let dependents = dependents(std::iter::once(&*default).chain(variants.iter().map(|v| &*v.2)));

@@ -92,6 +92,39 @@ impl Printer<'_> {
     /// The CSS of token value `value` in `resolved`.
     pub fn value(&self, resolved: &Resolved, value: &Value, mode: Mode) -> CssValue {
         match value {
+            Value::Alias(id) => {
+                let target = resolved.get(resolved.final_target(*id));
+                match (mode, &target.value) {
+                    // Followed to the end, with the target's parts and wide-gamut form.
+                    (Mode::Resolved, Some(v)) => self.value(resolved, v, mode),
+                    // An alias of a typography token re-exposes the target's part variables.
+                    (Mode::Vars, Some(Value::Typography(_))) => {
+                        let direct = resolved.get(*id);
+                        let parts = TYPOGRAPHY_PARTS
+                            .iter()
+                            .map(|p| {
+                                (
+                                    *p,
+                                    format!(
+                                        "var({})",
+                                        naming::css_part_var(self.prefix, &direct.path, p)
+                                    ),
+                                )
+                            })
+                            .collect();
+                        CssValue {
+                            css: self.part(resolved, value, mode),
+                            wide: None,
+                            parts,
+                        }
+                    }
+                    _ => CssValue {
+                        css: self.part(resolved, value, mode),
+                        wide: None,
+                        parts: Vec::new(),
+                    },
+                }
+            }
             Value::Color(c) => {
                 let (css, wide) = self.color(c);
                 CssValue {
