@@ -331,6 +331,7 @@ fn read_css(r: &mut Reader<'_>, node: &Node, file: FileId, css: &mut CssConfig) 
                         }
                     }
                     contexts.insert(c.key.clone(), selectors);
+                    css.context_spans.insert(c.key.clone(), c.key_span);
                 }
                 css.contexts = contexts;
             }

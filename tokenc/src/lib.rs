@@ -145,6 +145,7 @@ pub fn compile_with(
     let project = load::load(io, &settings.entry, &settings.roots, files)?;
     let mut perms = Permutations::new(&project, &settings.css.prefix);
     perms.report(project.diagnostics.clone());
+    perms.report(unknown_contexts(&project, &settings.css));
     perms.report(
         missing_inputs(&project, &[])
             .into_iter()
@@ -202,6 +203,38 @@ fn emitted_tokens(perms: &mut Permutations<'_>) -> Vec<resolve::Token> {
                 out.push(token.clone());
             }
         }
+    }
+    out
+}
+
+/// `[css.contexts]` keys must name a `modifier.context` of the resolver.
+fn unknown_contexts(project: &Project, css: &CssConfig) -> Vec<Diagnostic> {
+    let known: Vec<String> = project
+        .modifiers
+        .iter()
+        .flat_map(|m| {
+            m.contexts
+                .iter()
+                .map(move |(c, _)| format!("{}.{c}", m.name))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (key, span) in &css.context_spans {
+        if known.iter().any(|k| k == key) {
+            continue;
+        }
+        let help = match diagnostics::did_you_mean(key, known.iter().map(String::as_str)) {
+            Some(m) => format!("did you mean \"{m}\"?"),
+            None => format!("the resolver's contexts are: {}", known.join(", ")),
+        };
+        out.push(
+            Diagnostic::error(
+                "invalid-config",
+                format!("`[css.contexts]` names `{key}`, which is no modifier context"),
+            )
+            .at(*span, "")
+            .with_help(help),
+        );
     }
     out
 }

@@ -151,6 +151,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
         types: vec![TypeState::Unknown; slots.len()],
         in_cycle: vec![false; slots.len()],
         diagnostics: Vec::new(),
+        near: None,
     };
     for i in 0..slots.len() {
         resolver.type_of(i);
@@ -442,6 +443,18 @@ struct Resolver<'a, 'p> {
     types: Vec<TypeState>,
     in_cycle: Vec<bool>,
     diagnostics: Vec<Diagnostic>,
+    /// For did-you-mean: paths keyed by the path with one segment replaced by `*`, built on the
+    /// first unknown alias, so suggestions cost a few lookups instead of a scan of every token.
+    near: Option<HashMap<String, Vec<usize>>>,
+}
+
+/// `a.*.c` for segment 1 of `a.b.c`.
+fn wildcard(path: &str, segment: usize) -> String {
+    path.split('.')
+        .enumerate()
+        .map(|(i, s)| if i == segment { "*" } else { s })
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// What a value node refers to, before any checking.
@@ -625,6 +638,29 @@ impl<'a, 'p> Resolver<'a, 'p> {
         );
     }
 
+    /// The closest token path to `path` that differs from it in one segment.
+    fn suggest(&mut self, path: &str) -> Option<String> {
+        let slots = self.slots;
+        let near = self.near.get_or_insert_with(|| {
+            let mut near: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, slot) in slots.iter().enumerate() {
+                for segment in 0..slot.path.split('.').count() {
+                    near.entry(wildcard(&slot.path, segment))
+                        .or_default()
+                        .push(i);
+                }
+            }
+            near
+        });
+        let segments = path.split('.').count();
+        let candidates: Vec<&str> = (0..segments)
+            .filter_map(|segment| near.get(&wildcard(path, segment)))
+            .flatten()
+            .map(|&i| slots[i].path.as_str())
+            .collect();
+        did_you_mean(path, candidates).map(str::to_string)
+    }
+
     fn broken_pointer(&mut self, node: &Node) {
         let text = node
             .get("$ref")
@@ -657,7 +693,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
             } else {
                 format!("`{path}` is a group; aliases must name a token")
             });
-        } else if let Some(m) = did_you_mean(path, self.index.keys().map(|k| k.as_str())) {
+        } else if let Some(m) = self.suggest(path) {
             d = d.with_help(format!("did you mean `{{{m}}}`?"));
         }
         self.diagnostics.push(d);

@@ -26,6 +26,8 @@ pub struct CssConfig {
     pub targets: lightningcss::targets::Targets,
     /// Minify the whole sheet.
     pub minify: bool,
+    /// Where each `[css.contexts]` key is written, to report keys that name no context.
+    pub context_spans: HashMap<String, crate::source::Span>,
 }
 
 /// One declared token: its lines in the sRGB block and in the wide-gamut block.
