@@ -71,12 +71,11 @@ pub fn glob_matches(matcher: &globset::GlobMatcher, path: &str) -> bool {
     matcher.is_match(path.replace('.', "/"))
 }
 
-struct Reader<'a> {
+struct Reader {
     errors: Vec<Diagnostic>,
-    text: &'a str,
 }
 
-impl Reader<'_> {
+impl Reader {
     fn error(&mut self, span: Span, message: String, help: Option<String>) {
         let mut d = Diagnostic::error("invalid-config", message).at(span, "");
         if let Some(h) = help {
@@ -173,10 +172,7 @@ pub fn parse_config(
         return Err(parse_errors);
     }
     let root = root.expect("the TOML reader always returns a document");
-    let mut r = Reader {
-        errors: Vec::new(),
-        text,
-    };
+    let mut r = Reader { errors: Vec::new() };
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let join = |p: &str| normalize(&dir.join(p));
     let mut resolver = None;
@@ -215,7 +211,7 @@ pub fn parse_config(
                     }
                 }
             }
-            "css" => read_css(&mut r, &e.value, file, &mut css),
+            "css" => read_css(&mut r, &e.value, &mut css),
             "contrast" => match e.value.as_array() {
                 Some(items) => {
                     for item in items {
@@ -253,7 +249,6 @@ pub fn parse_config(
             _ => {}
         }
     }
-    let _ = r.text;
     let Some((resolver, resolver_span)) = resolver else {
         if r.errors.is_empty() {
             r.error(
@@ -283,8 +278,7 @@ pub fn parse_config(
     })
 }
 
-fn read_css(r: &mut Reader<'_>, node: &Node, file: FileId, css: &mut CssConfig) {
-    let _ = file;
+fn read_css(r: &mut Reader, node: &Node, css: &mut CssConfig) {
     for e in r.table(node, "`[css]`", &["targets", "minify", "contexts"]) {
         match e.key.as_str() {
             "targets" => {
@@ -340,7 +334,7 @@ fn read_css(r: &mut Reader<'_>, node: &Node, file: FileId, css: &mut CssConfig) 
     }
 }
 
-fn read_contrast(r: &mut Reader<'_>, node: &Node) -> Option<ContrastRule> {
+fn read_contrast(r: &mut Reader, node: &Node) -> Option<ContrastRule> {
     let entries = r.table(
         node,
         "`[[contrast]]`",

@@ -190,13 +190,7 @@ pub fn compile_with(
 fn emitted_tokens(perms: &mut Permutations<'_>) -> Vec<resolve::Token> {
     let mut out: Vec<resolve::Token> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut selections = vec![perms.with(&[])];
-    for m in perms.ordered_modifiers() {
-        for c in 0..perms.project.modifiers[m].contexts.len() {
-            selections.push(perms.with(&[(m, c)]));
-        }
-    }
-    for selection in selections {
+    for selection in perms.singles() {
         let resolved = perms.get(&selection);
         for token in &resolved.tokens {
             if seen.insert(token.path.clone()) {

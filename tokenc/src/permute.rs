@@ -91,6 +91,18 @@ impl<'p> Permutations<'p> {
         s
     }
 
+    /// The default selection and every selection that changes one modifier from it: the
+    /// permutations tokens.css and tokens.rs are built from.
+    pub fn singles(&self) -> Vec<Selection> {
+        let mut out = vec![self.with(&[])];
+        for m in self.ordered_modifiers() {
+            for c in 0..self.project.modifiers[m].contexts.len() {
+                out.push(self.with(&[(m, c)]));
+            }
+        }
+        out
+    }
+
     /// Every combination of contexts of the modifiers in `resolutionOrder`.
     pub fn all(&self) -> Vec<Selection> {
         let mut out = vec![Selection::defaults(self.project)];

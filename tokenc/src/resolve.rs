@@ -700,33 +700,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
     }
 
     fn report_cycle(&mut self, members: &[usize]) {
-        let mut names: Vec<&str> = members
-            .iter()
-            .map(|&m| self.slots[m].path.as_str())
-            .collect();
-        names.push(names[0]);
-        let first = members[0];
-        let mut d = Diagnostic::error(
-            "alias-cycle",
-            format!("aliases form a cycle: {}", names.join(" → ")),
-        )
-        .at(
-            self.slots[first]
-                .defs
-                .last()
-                .expect("definition")
-                .value
-                .span,
-            "this alias starts the cycle",
-        );
-        for &m in &members[1..] {
-            d = d.with_secondary(
-                self.slots[m].defs.last().expect("definition").value.span,
-                format!("`{}`", self.slots[m].path),
-            );
-        }
-        self.diagnostics
-            .push(d.with_help("point one of these tokens at a value instead of an alias"));
+        self.diagnostics.push(cycle_diagnostic(self.slots, members));
     }
 
     /// The path a token's whole value aliases, if it is a whole-token reference.
@@ -899,6 +873,29 @@ impl<'p> Lookup<'p> for Resolver<'_, 'p> {
     }
 }
 
+/// `alias-cycle` naming every member of a loop, once.
+fn cycle_diagnostic(slots: &[Slot<'_>], members: &[usize]) -> Diagnostic {
+    let span = |m: usize| {
+        slots[m]
+            .defs
+            .last()
+            .expect("a slot has a definition")
+            .value
+            .span
+    };
+    let mut names: Vec<&str> = members.iter().map(|&m| slots[m].path.as_str()).collect();
+    names.push(names[0]);
+    let mut d = Diagnostic::error(
+        "alias-cycle",
+        format!("aliases form a cycle: {}", names.join(" → ")),
+    )
+    .at(span(members[0]), "this alias starts the cycle");
+    for &m in &members[1..] {
+        d = d.with_secondary(span(m), format!("`{}`", slots[m].path));
+    }
+    d.with_help("point one of these tokens at a value instead of an alias")
+}
+
 /// Finds alias cycles among parsed values (iteratively, so 10,000-long chains are fine),
 /// reports each once naming every token, and drops the values of the tokens in it.
 fn find_cycles(
@@ -956,18 +953,7 @@ fn find_cycles(
         if members.iter().any(|&m| in_cycle[m]) {
             continue;
         }
-        let mut names: Vec<&str> = members.iter().map(|&m| slots[m].path.as_str()).collect();
-        names.push(names[0]);
-        let span = |m: usize| slots[m].defs.last().expect("definition").value.span;
-        let mut d = Diagnostic::error(
-            "alias-cycle",
-            format!("aliases form a cycle: {}", names.join(" → ")),
-        )
-        .at(span(members[0]), "this alias starts the cycle");
-        for &m in &members[1..] {
-            d = d.with_secondary(span(m), format!("`{}`", slots[m].path));
-        }
-        diagnostics.push(d.with_help("point one of these tokens at a value instead of an alias"));
+        diagnostics.push(cycle_diagnostic(slots, &members));
         for &m in &members {
             in_cycle[m] = true;
         }

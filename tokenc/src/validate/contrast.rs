@@ -138,13 +138,7 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     // Colour tokens of the default permutation and of each single-context permutation.
     let mut tokens: Vec<(String, Option<Node>)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut selections = vec![perms.with(&[])];
-    for m in perms.ordered_modifiers() {
-        for c in 0..perms.project.modifiers[m].contexts.len() {
-            selections.push(perms.with(&[(m, c)]));
-        }
-    }
-    for s in &selections {
+    for s in &perms.singles() {
         let resolved = perms.get(s);
         for t in &resolved.tokens {
             if t.ty == Some(TokenType::Color) && seen.insert(t.path.clone()) {
