@@ -481,7 +481,7 @@ fn resolve(
 }
 
 fn table(value: &serde_json::Value, all: bool) -> String {
-    let mut rows: Vec<[String; 4]> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut add = |perm: &str, tokens: &serde_json::Value| {
         for (path, entry) in tokens.as_object().into_iter().flatten() {
             let field = |k: &str| {
@@ -491,7 +491,11 @@ fn table(value: &serde_json::Value, all: bool) -> String {
                     .unwrap_or("")
                     .to_string()
             };
-            rows.push([perm.to_string(), path.clone(), field("type"), field("css")]);
+            let mut row = vec![path.clone(), field("type"), field("css")];
+            if all {
+                row.insert(0, perm.to_string());
+            }
+            rows.push(row);
         }
     };
     if all {
@@ -501,32 +505,36 @@ fn table(value: &serde_json::Value, all: bool) -> String {
     } else {
         add("", value);
     }
-    let skip = usize::from(!all);
-    let headers = ["permutation", "token", "type", "css"];
-    let widths: Vec<usize> = (0..4)
+    let headers: &[&str] = if all {
+        &["permutation", "token", "type", "css"]
+    } else {
+        &["token", "type", "css"]
+    };
+    columns(headers, &rows)
+}
+
+/// Left-aligned columns separated by two spaces; the last column is not padded.
+fn columns(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = (0..headers.len())
         .map(|i| {
             rows.iter()
                 .map(|r| r[i].chars().count())
-                .chain([headers[i].len()])
+                .chain([headers[i].chars().count()])
                 .max()
                 .unwrap_or(0)
         })
         .collect();
-    let line = |cells: [&str; 4]| {
-        let parts: Vec<String> = (skip..4)
-            .map(|i| {
-                if i == 3 {
-                    cells[i].to_string()
-                } else {
-                    format!("{:<w$}", cells[i], w = widths[i])
-                }
-            })
+    let line = |cells: Vec<&str>| {
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c:<w$}", w = widths[i]))
             .collect();
         parts.join("  ").trim_end().to_string()
     };
-    let mut out = vec![line(headers)];
-    for r in &rows {
-        out.push(line([&r[0], &r[1], &r[2], &r[3]]));
+    let mut out = vec![line(headers.to_vec())];
+    for r in rows {
+        out.push(line(r.iter().map(String::as_str).collect()));
     }
     out.join("\n")
 }
@@ -568,10 +576,10 @@ fn contrast(
             serde_json::to_string_pretty(&rows).unwrap_or_default()
         }
         DataFormat::Table => {
-            let rows: Vec<[String; 6]> = outcomes
+            let rows: Vec<Vec<String>> = outcomes
                 .iter()
                 .map(|o| {
-                    [
+                    vec![
                         o.foreground.clone(),
                         o.background.clone(),
                         if o.permutation.is_empty() {
@@ -589,38 +597,17 @@ fn contrast(
                     ]
                 })
                 .collect();
-            let headers = [
-                "foreground",
-                "background",
-                "permutation",
-                "ratio",
-                "min",
-                "result",
-            ];
-            let widths: Vec<usize> = (0..6)
-                .map(|i| {
-                    rows.iter()
-                        .map(|r| r[i].chars().count())
-                        .chain([headers[i].len()])
-                        .max()
-                        .unwrap_or(0)
-                })
-                .collect();
-            let line = |cells: Vec<&str>| {
-                cells
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| format!("{:<w$}", c, w = widths[i]))
-                    .collect::<Vec<_>>()
-                    .join("  ")
-                    .trim_end()
-                    .to_string()
-            };
-            let mut out = vec![line(headers.to_vec())];
-            for r in &rows {
-                out.push(line(r.iter().map(String::as_str).collect()));
-            }
-            out.join("\n")
+            columns(
+                &[
+                    "foreground",
+                    "background",
+                    "permutation",
+                    "ratio",
+                    "min",
+                    "result",
+                ],
+                &rows,
+            )
         }
     };
     let _ = writeln!(std::io::stdout().lock(), "{text}");
