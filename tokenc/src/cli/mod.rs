@@ -442,6 +442,29 @@ fn job_without_levels(
     }
 }
 
+/// The job and its loaded project, for the commands that inspect tokens without building.
+fn load_project(
+    reporter: &Reporter,
+    source: &SourceArgs,
+    output: &OutputArgs,
+) -> Result<(Job, tokenc::Project), ExitCode> {
+    let job = match job(reporter, source, output) {
+        Ok(Ok(job)) => job,
+        Ok(Err(code)) => return Err(code),
+        Err(UsageError(message)) => return Err(reporter.usage(&message)),
+    };
+    let loader = loader();
+    match tokenc::load::load(
+        &loader,
+        &job.settings.entry,
+        &job.settings.roots,
+        job.files.clone(),
+    ) {
+        Ok(project) => Ok((job, project)),
+        Err(e) => Err(job.entry_error(reporter, &e)),
+    }
+}
+
 fn resolve(
     reporter: &Reporter,
     source: &SourceArgs,
@@ -450,20 +473,9 @@ fn resolve(
     all: bool,
     format: DataFormat,
 ) -> ExitCode {
-    let job = match job(reporter, source, output) {
-        Ok(Ok(job)) => job,
-        Ok(Err(code)) => return code,
-        Err(UsageError(message)) => return reporter.usage(&message),
-    };
-    let loader = loader();
-    let project = match tokenc::load::load(
-        &loader,
-        &job.settings.entry,
-        &job.settings.roots,
-        job.files.clone(),
-    ) {
-        Ok(p) => p,
-        Err(e) => return job.entry_error(reporter, &e),
+    let (job, project) = match load_project(reporter, source, output) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let selection = match tokenc::parse_inputs(&project, inputs) {
         Ok(s) => s,
@@ -545,20 +557,9 @@ fn contrast(
     output: &OutputArgs,
     format: DataFormat,
 ) -> ExitCode {
-    let job = match job(reporter, source, output) {
-        Ok(Ok(job)) => job,
-        Ok(Err(code)) => return code,
-        Err(UsageError(message)) => return reporter.usage(&message),
-    };
-    let loader = loader();
-    let project = match tokenc::load::load(
-        &loader,
-        &job.settings.entry,
-        &job.settings.roots,
-        job.files.clone(),
-    ) {
-        Ok(p) => p,
-        Err(e) => return job.entry_error(reporter, &e),
+    let (job, project) = match load_project(reporter, source, output) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let (outcomes, diagnostics) = tokenc::contrast_report(&project, &job.settings);
     let text = match format {

@@ -143,16 +143,26 @@ impl Printer<'_> {
                     parts: TYPOGRAPHY_PARTS.iter().copied().zip(texts).collect(),
                 }
             }
-            other => CssValue {
-                css: self.part(resolved, other, mode),
-                wide: None,
-                parts: Vec::new(),
-            },
+            other => {
+                let css = self.part(resolved, other, mode);
+                // Composites holding wide-gamut colours get a wide form too.
+                let wide = self.part_in(resolved, other, mode, true);
+                CssValue {
+                    wide: (wide != css).then_some(wide),
+                    css,
+                    parts: Vec::new(),
+                }
+            }
         }
     }
 
     /// The CSS of a value or part; wide-gamut colours print as their sRGB fallback.
     fn part(&self, resolved: &Resolved, value: &Value, mode: Mode) -> String {
+        self.part_in(resolved, value, mode, false)
+    }
+
+    /// [`Printer::part`], with literal wide-gamut colours in their wide form when `wide`.
+    fn part_in(&self, resolved: &Resolved, value: &Value, mode: Mode, wide: bool) -> String {
         match value {
             Value::Alias(id) => match mode {
                 Mode::Vars => format!(
@@ -162,12 +172,25 @@ impl Printer<'_> {
                 Mode::Resolved => {
                     let target = resolved.get(resolved.final_target(*id));
                     match &target.value {
-                        Some(v) => self.value(resolved, v, mode).css,
+                        Some(v) => {
+                            let css = self.value(resolved, v, mode);
+                            match (wide, css.wide) {
+                                (true, Some(w)) => w,
+                                _ => css.css,
+                            }
+                        }
                         None => String::new(),
                     }
                 }
             },
-            Value::Color(c) => self.color(c).0,
+            Value::Color(c) => {
+                let (srgb, wide_form) = self.color(c);
+                if wide {
+                    wide_form.unwrap_or(srgb)
+                } else {
+                    srgb
+                }
+            }
             Value::Dimension(d) => self.length(d.value, &d.unit),
             Value::Duration(d) => self.time(d.value, &d.unit),
             Value::Number(n) => self.number(*n),
@@ -197,19 +220,19 @@ impl Printer<'_> {
             Value::StrokeDashes { .. } => "dashed".into(),
             Value::Border(p) => format!(
                 "{} {} {}",
-                self.part(resolved, &p[1], mode),
-                self.part(resolved, &p[2], mode),
-                self.part(resolved, &p[0], mode)
+                self.part_in(resolved, &p[1], mode, wide),
+                self.part_in(resolved, &p[2], mode, wide),
+                self.part_in(resolved, &p[0], mode, wide)
             ),
             Value::Transition(p) => format!(
                 "{} {} {}",
-                self.part(resolved, &p[0], mode),
-                self.part(resolved, &p[2], mode),
-                self.part(resolved, &p[1], mode)
+                self.part_in(resolved, &p[0], mode, wide),
+                self.part_in(resolved, &p[2], mode, wide),
+                self.part_in(resolved, &p[1], mode, wide)
             ),
             Value::Shadow(layers) => layers
                 .iter()
-                .map(|l| self.part(resolved, l, mode))
+                .map(|l| self.part_in(resolved, l, mode, wide))
                 .collect::<Vec<_>>()
                 .join(", "),
             Value::ShadowLayer(p, inset) => {
@@ -219,17 +242,17 @@ impl Printer<'_> {
                 }
                 s.push_str(&format!(
                     "{} {} {} {} {}",
-                    self.part(resolved, &p[1], mode),
-                    self.part(resolved, &p[2], mode),
-                    self.part(resolved, &p[3], mode),
-                    self.part(resolved, &p[4], mode),
-                    self.part(resolved, &p[0], mode)
+                    self.part_in(resolved, &p[1], mode, wide),
+                    self.part_in(resolved, &p[2], mode, wide),
+                    self.part_in(resolved, &p[3], mode, wide),
+                    self.part_in(resolved, &p[4], mode, wide),
+                    self.part_in(resolved, &p[0], mode, wide)
                 ));
                 s
             }
             Value::Gradient(stops) => stops
                 .iter()
-                .map(|s| self.part(resolved, s, mode))
+                .map(|s| self.part_in(resolved, s, mode, wide))
                 .collect::<Vec<_>>()
                 .join(", "),
             Value::GradientStop(p) => {
@@ -238,9 +261,9 @@ impl Printer<'_> {
                         "{}%",
                         self.number((n.clamp(0.0, 1.0) * 100.0 * 1e4).round() / 1e4)
                     ),
-                    other => format!("calc({} * 100%)", self.part(resolved, other, mode)),
+                    other => format!("calc({} * 100%)", self.part_in(resolved, other, mode, wide)),
                 };
-                format!("{} {position}", self.part(resolved, &p[0], mode))
+                format!("{} {position}", self.part_in(resolved, &p[0], mode, wide))
             }
             Value::Typography(_) => self.value(resolved, value, mode).css,
         }
