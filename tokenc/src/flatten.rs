@@ -268,16 +268,25 @@ fn group(
     }
     flat.groups[group_index] = def;
     for child in children {
-        if child.key != "$root"
-            && let Some(problem) = name_problem(&child.key)
-        {
+        let problem = if child.key == "$root" {
+            // `$root` gives a group its own value; the document itself has no name to give it.
+            path.is_empty()
+                .then_some("`$root` belongs inside a group, not at the top of a file")
+        } else {
+            name_problem(&child.key)
+        };
+        if let Some(problem) = problem {
             diagnostics.push(
                 Diagnostic::error(
                     "invalid-name",
                     format!("invalid name `{}`", child.key.escape_debug()),
                 )
                 .at(child.key_span, problem)
-                .with_help("rename it; `.`, `{` and `}` are reserved for aliases"),
+                .with_help(if child.key == "$root" {
+                    "move it into the group whose value it is"
+                } else {
+                    "rename it; `.`, `{` and `}` are reserved for aliases"
+                }),
             );
             continue;
         }
