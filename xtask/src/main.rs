@@ -1,7 +1,7 @@
 //! Project automation. `cargo xtask <command>`:
 //!
 //! - `test`: everything CI checks: formatting, clippy, the whole test suite.
-//! - `regen`: regenerate `components/` from `tokens/` with tokenc.
+//! - `regen`: regenerate `components/` from `tokens/` with tokenc, and `docs/diagnostics.md`.
 //! - `gallery [--no-serve]`: regenerate, build the mdBook gallery, and serve it on 127.0.0.1:3000.
 //!
 //! Tools that are missing are installed first (pinned versions), so each command works on a
@@ -92,7 +92,26 @@ fn regen(root: &Path) -> Result<(), String> {
         root,
         tokenc.to_str().unwrap_or("tokenc"),
         &["build", "--config", "tokens/tokenc.toml"],
-    )
+    )?;
+    // docs/diagnostics.md is written by its freshness test when blessed.
+    eprintln!("$ TOKENC_BLESS=1 cargo test --workspace diagnostics_reference_is_fresh");
+    let status = Command::new(cargo())
+        .args([
+            "test",
+            "-q",
+            "--workspace",
+            "--locked",
+            "diagnostics_reference_is_fresh",
+        ])
+        .env("TOKENC_BLESS", "1")
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("regenerating docs/diagnostics.md failed".into())
+    }
 }
 
 fn ensure_mdbook() -> Result<(), String> {
