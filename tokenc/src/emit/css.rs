@@ -415,7 +415,7 @@ pub fn emit_css(
         }
     }
 
-    let mut body = String::new();
+    let mut body = custom_media(&printer, &default, &mut diagnostics);
     for block in &blocks {
         write_block(&mut body, block);
     }
@@ -426,6 +426,50 @@ pub fn emit_css(
     // The header names a file: keep it inside the comment, and inlinable in `<style>`.
     let header = header.replace("*/", "* /").replace('<', "\u{2039}");
     (format!("/* {header} */\n{body}"), diagnostics)
+}
+
+/// Breakpoints: dimension tokens marked `$extensions."dev.crust".breakpoint = true` also become
+/// `@custom-media --<name> (min-width: <value>);`, since `var()` cannot be used in media queries.
+/// They come from the default permutation: a media query cannot follow a theme attribute.
+fn custom_media(
+    printer: &Printer<'_>,
+    default: &Resolved,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let mut out = String::new();
+    for token in &default.tokens {
+        let Some(flag) = token
+            .extensions
+            .as_ref()
+            .and_then(|e| e.get("dev.crust"))
+            .and_then(|e| e.value.get("breakpoint"))
+        else {
+            continue;
+        };
+        if flag.value.kind != crate::raw::NodeKind::Bool(true) {
+            continue;
+        }
+        let literal = token
+            .value
+            .as_ref()
+            .map(|v| printer.value(default, v, Mode::Resolved).css);
+        match (token.ty, literal) {
+            (Some(TokenType::Dimension), Some(css)) => {
+                let name = naming::css_var(printer.prefix, &token.path);
+                let _ = writeln!(out, "@custom-media {name} (min-width: {css});");
+            }
+            (_, Some(_)) => diagnostics.push(
+                Diagnostic::error(
+                    "invalid-value",
+                    format!("breakpoint `{}` must be a dimension", token.path),
+                )
+                .at(flag.key_span, "marked as a breakpoint")
+                .with_help("breakpoints are widths, such as `{ value = 48, unit = \"rem\" }`"),
+            ),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Target path → the paths of the tokens that alias it, over several permutations.
