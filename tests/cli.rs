@@ -142,52 +142,38 @@ fn a_failed_write_exits_2_and_changes_nothing() {
     );
 }
 
+/// Runs tokenc, checks its exit code and that stderr mentions `needle`; returns the output.
+fn expect(dir: &Path, args: &[&str], code: i32, needle: &str) -> Output {
+    let out = tokenc(dir, args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "tokenc {args:?}: {err}");
+    assert!(
+        err.contains(needle),
+        "tokenc {args:?}: expected `{needle}` in:\n{err}"
+    );
+    out
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let dir = themed_project();
-    let missing = tokenc(dir.path(), &["build", "--resolver", "nope.toml"]);
-    assert_eq!(missing.status.code(), Some(2));
-    assert!(
-        stderr(&missing).contains("cannot read"),
-        "{}",
-        stderr(&missing)
+    let d = dir.path();
+    expect(d, &["build", "--resolver", "nope.toml"], 2, "cannot read");
+    let input = ["resolve", "--resolver", "t.resolver.toml", "--input"];
+    expect(
+        d,
+        &[&input[..], &["them=dark"]].concat(),
+        2,
+        "did you mean `theme`?",
     );
-    let bad_input = tokenc(
-        dir.path(),
-        &[
-            "resolve",
-            "--resolver",
-            "t.resolver.toml",
-            "--input",
-            "them=dark",
-        ],
+    expect(
+        d,
+        &[&input[..], &["theme=drak"]].concat(),
+        2,
+        "did you mean `dark`?",
     );
-    assert_eq!(bad_input.status.code(), Some(2));
-    assert!(
-        stderr(&bad_input).contains("did you mean `theme`?"),
-        "{}",
-        stderr(&bad_input)
-    );
-    let bad_context = tokenc(
-        dir.path(),
-        &[
-            "resolve",
-            "--resolver",
-            "t.resolver.toml",
-            "--input",
-            "theme=drak",
-        ],
-    );
-    assert_eq!(bad_context.status.code(), Some(2));
-    assert!(
-        stderr(&bad_context).contains("did you mean `dark`?"),
-        "{}",
-        stderr(&bad_context)
-    );
-    let no_config = tokenc(dir.path(), &["build"]);
-    assert_eq!(no_config.status.code(), Some(2));
-    let bad_flag = tokenc(dir.path(), &["build", "--frobnicate"]);
-    assert_eq!(bad_flag.status.code(), Some(2));
+    expect(d, &["build"], 2, "no tokenc.toml");
+    expect(d, &["build", "--frobnicate"], 2, "--frobnicate");
 }
 
 fn json(out: &Output) -> serde_json::Value {
@@ -445,57 +431,25 @@ fn lint_levels_from_flags_and_config() {
         "t.toml",
         "[s]\n\"$type\" = \"dimension\"\nem = { \"$value\" = { value = 1.5, unit = \"em\" } }\n",
     );
-    let denied = tokenc(dir.path(), &["resolve", "--resolver", "t.toml"]);
-    assert_eq!(denied.status.code(), Some(1));
-    assert!(
-        stderr(&denied).contains("error[unit-not-in-spec]"),
-        "{}",
-        stderr(&denied)
+    let d = dir.path();
+    let resolve = ["resolve", "--resolver", "t.toml"];
+    let with = |extra: &[&'static str]| [&resolve[..], extra].concat();
+    expect(d, &resolve, 1, "error[unit-not-in-spec]");
+    let warned = expect(
+        d,
+        &with(&["--warn", "unit-not-in-spec"]),
+        0,
+        "warning[unit-not-in-spec]",
     );
-    let warned = tokenc(
-        dir.path(),
-        &[
-            "resolve",
-            "--resolver",
-            "t.toml",
-            "--warn",
-            "unit-not-in-spec",
-        ],
-    );
-    assert_eq!(warned.status.code(), Some(0), "{}", stderr(&warned));
-    assert!(stderr(&warned).contains("warning[unit-not-in-spec]"));
     assert_eq!(json(&warned)["s.em"]["css"], "1.5em");
-    let allowed = tokenc(
-        dir.path(),
-        &[
-            "resolve",
-            "--resolver",
-            "t.toml",
-            "--allow",
-            "unit-not-in-spec",
-        ],
-    );
+    let allowed = expect(d, &with(&["--allow", "unit-not-in-spec"]), 0, "");
     assert_eq!(stderr(&allowed), "");
-    let hard = tokenc(
-        dir.path(),
-        &["resolve", "--resolver", "t.toml", "--allow", "alias-cycle"],
-    );
-    assert_eq!(hard.status.code(), Some(2));
-    assert!(stderr(&hard).contains("hard error"), "{}", stderr(&hard));
-    let typo = tokenc(
-        dir.path(),
-        &[
-            "resolve",
-            "--resolver",
-            "t.toml",
-            "--warn",
-            "unit-not-in-specs",
-        ],
-    );
-    assert!(
-        stderr(&typo).contains("did you mean `unit-not-in-spec`?"),
-        "{}",
-        stderr(&typo)
+    expect(d, &with(&["--allow", "alias-cycle"]), 2, "hard error");
+    expect(
+        d,
+        &with(&["--warn", "unit-not-in-specs"]),
+        2,
+        "did you mean `unit-not-in-spec`?",
     );
 
     write(

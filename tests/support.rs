@@ -157,51 +157,49 @@ pub(crate) fn assert_parses_back(css: &str) {
     }
 }
 
-/// Generated Rust must be exactly what rustfmt prints, so `cargo fmt --check` passes on it.
-pub(crate) fn assert_rustfmt_stable(rust: &str, label: &Path) {
+/// Runs `program` on `rust` saved as `tokens.rs` in a fresh folder (passed as the last
+/// argument; `{dir}` in `args` stands for that folder) and fails the test with `problem` and the
+/// tool's output when it fails.
+fn assert_tool_accepts(rust: &str, label: &Path, program: &str, args: &[&str], problem: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("tokens.rs");
     std::fs::write(&file, rust).expect("write");
-    let status = std::process::Command::new("rustfmt")
-        .args(["--edition", "2024", "--check"])
+    let folder = dir.path().display().to_string();
+    let out = std::process::Command::new(program)
+        .args(args.iter().map(|a| a.replace("{dir}", &folder)))
         .arg(&file)
         .output()
-        .expect("rustfmt is installed with the toolchain");
+        .unwrap_or_else(|e| panic!("{program} comes with the toolchain: {e}"));
     assert!(
-        status.status.success(),
-        "tokens.rs of {} is not rustfmt-stable:\n{}",
+        out.status.success(),
+        "tokens.rs of {} {problem}:\n{}{}",
         label.display(),
-        String::from_utf8_lossy(&status.stdout)
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Generated Rust must be exactly what rustfmt prints, so `cargo fmt --check` passes on it.
+pub(crate) fn assert_rustfmt_stable(rust: &str, label: &Path) {
+    let args = ["--edition", "2024", "--check"];
+    assert_tool_accepts(rust, label, "rustfmt", &args, "is not rustfmt-stable");
 }
 
 /// Generated Rust must compile without warnings, documentation included.
 pub(crate) fn assert_rust_compiles(rust: &str, label: &Path) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("tokens.rs");
-    std::fs::write(&file, rust).expect("write");
-    let out = std::process::Command::new("rustc")
-        .args([
-            "--edition",
-            "2024",
-            "--crate-type",
-            "lib",
-            "--emit",
-            "metadata",
-            "-D",
-            "warnings",
-            "-W",
-            "missing-docs",
-        ])
-        .arg("--out-dir")
-        .arg(dir.path())
-        .arg(&file)
-        .output()
-        .expect("rustc is installed");
-    assert!(
-        out.status.success(),
-        "tokens.rs of {} does not compile:\n{}",
-        label.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args = [
+        "--edition",
+        "2024",
+        "--crate-type",
+        "lib",
+        "--emit",
+        "metadata",
+        "-D",
+        "warnings",
+        "-W",
+        "missing-docs",
+        "--out-dir",
+        "{dir}",
+    ];
+    assert_tool_accepts(rust, label, "rustc", &args, "does not compile");
 }
