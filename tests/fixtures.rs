@@ -1,4 +1,4 @@
-use crate::support::{check, crate_dir};
+use crate::support::check;
 
 #[test]
 fn valid_fixtures() {
@@ -42,7 +42,6 @@ fn invalid_fixtures() {
         count >= 10,
         "expected at least 10 invalid fixtures, found {count}"
     );
-    let _ = crate_dir();
 }
 
 /// Codes that no fixture folder can show, with the test that covers them instead.
