@@ -36,14 +36,14 @@ fn committed_outputs_are_valid() {
 #[test]
 fn crust_ui_sees_the_generated_tokens() {
     use crust_ui::tokens::{Theme, color};
-    assert_eq!(color::bg::DEFAULT.name(), "--crust-color-bg-default");
+    assert_eq!(color::bg::CANVAS.name(), "--crust-color-bg-canvas");
     assert_eq!(
         color::accent::SOLID.to_string(),
         "var(--crust-color-accent-solid)"
     );
     assert_eq!(Theme::default(), Theme::Light);
     assert_eq!(Theme::parse("DARK"), Some(Theme::Dark));
-    assert!(crust_ui::TOKENS_CSS.contains("--crust-color-bg-default"));
+    assert!(crust_ui::TOKENS_CSS.contains("--crust-color-bg-canvas"));
 }
 
 /// `docs/diagnostics.md` is generated from the rule files and the rule fixtures.

@@ -8,7 +8,7 @@
 //! use crust_ui::tokens::color;
 //!
 //! // Tokens print as `var(--…)`, ready for inline styles.
-//! assert_eq!(color::bg::DEFAULT.to_string(), "var(--crust-color-bg-default)");
+//! assert_eq!(color::bg::CANVAS.to_string(), "var(--crust-color-bg-canvas)");
 //! assert_eq!(crust_ui::tokens::Theme::Dark.as_str(), "dark");
 //! ```
 

@@ -146,16 +146,131 @@ impl Theme {
     }
 }
 
+#[doc = "Contexts of the modifier `contrast`, chosen with the `data-contrast` attribute."]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Contrast {
+    #[doc = "`normal` (the default)"]
+    #[default]
+    Normal,
+    #[doc = "`more`"]
+    More,
+}
+
+impl Contrast {
+    /// The HTML attribute that selects a context.
+    pub const ATTRIBUTE: &'static str = "data-contrast";
+
+    /// The context's name as the resolver spells it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Contrast::Normal => "normal",
+            Contrast::More => "more",
+        }
+    }
+
+    /// The context named `name`, ignoring ASCII case.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "normal" => Some(Contrast::Normal),
+            "more" => Some(Contrast::More),
+            _ => None,
+        }
+    }
+}
+
+#[doc = "Contexts of the modifier `density`, chosen with the `data-density` attribute."]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Density {
+    #[doc = "`comfortable` (the default)"]
+    #[default]
+    Comfortable,
+    #[doc = "`compact`"]
+    Compact,
+}
+
+impl Density {
+    /// The HTML attribute that selects a context.
+    pub const ATTRIBUTE: &'static str = "data-density";
+
+    /// The context's name as the resolver spells it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Density::Comfortable => "comfortable",
+            Density::Compact => "compact",
+        }
+    }
+
+    /// The context named `name`, ignoring ASCII case.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "comfortable" => Some(Density::Comfortable),
+            "compact" => Some(Density::Compact),
+            _ => None,
+        }
+    }
+}
+
+#[doc = "Contexts of the modifier `motion`, chosen with the `data-motion` attribute."]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Motion {
+    #[doc = "`full` (the default)"]
+    #[default]
+    Full,
+    #[doc = "`reduced`"]
+    Reduced,
+}
+
+impl Motion {
+    /// The HTML attribute that selects a context.
+    pub const ATTRIBUTE: &'static str = "data-motion";
+
+    /// The context's name as the resolver spells it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Motion::Full => "full",
+            Motion::Reduced => "reduced",
+        }
+    }
+
+    /// The context named `name`, ignoring ASCII case.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "full" => Some(Motion::Full),
+            "reduced" => Some(Motion::Reduced),
+            _ => None,
+        }
+    }
+}
+
 #[doc = "Tokens under `color`."]
 pub mod color {
-    #[doc = "Neutral ramp, light (0) to dark (950)"]
+    use super::ColorToken;
+
+    #[doc = "Pure white: text on solid colours, light page"]
+    #[doc = ""]
+    #[doc = "`color.white` (color), CSS `--crust-color-white`."]
+    pub const WHITE: ColorToken = ColorToken::new("--crust-color-white");
+
+    #[doc = "Pure black: the base of shadows and scrims"]
+    #[doc = ""]
+    #[doc = "`color.black` (color), CSS `--crust-color-black`."]
+    pub const BLACK: ColorToken = ColorToken::new("--crust-color-black");
+
+    #[doc = "Focus indicators (3:1 against every surface)"]
+    #[doc = ""]
+    #[doc = "`color.focus` (color), CSS `--crust-color-focus`."]
+    pub const FOCUS: ColorToken = ColorToken::new("--crust-color-focus");
+
+    #[doc = "Scrim behind modal dialogs"]
+    #[doc = ""]
+    #[doc = "`color.backdrop` (color), CSS `--crust-color-backdrop`."]
+    pub const BACKDROP: ColorToken = ColorToken::new("--crust-color-backdrop");
+
+    #[doc = "Neutral: text, surfaces, borders (OKLCH hue 260→260, peak chroma 0.014)"]
     #[doc = ""]
     #[doc = "Tokens under `color.gray`."]
     pub mod gray {
         use super::super::ColorToken;
-
-        #[doc = "`color.gray.0` (color), CSS `--crust-color-gray-0`."]
-        pub const _0: ColorToken = ColorToken::new("--crust-color-gray-0");
 
         #[doc = "`color.gray.50` (color), CSS `--crust-color-gray-50`."]
         pub const _50: ColorToken = ColorToken::new("--crust-color-gray-50");
@@ -184,24 +299,42 @@ pub mod color {
         #[doc = "`color.gray.800` (color), CSS `--crust-color-gray-800`."]
         pub const _800: ColorToken = ColorToken::new("--crust-color-gray-800");
 
+        #[doc = "`color.gray.850` (color), CSS `--crust-color-gray-850`."]
+        pub const _850: ColorToken = ColorToken::new("--crust-color-gray-850");
+
         #[doc = "`color.gray.900` (color), CSS `--crust-color-gray-900`."]
         pub const _900: ColorToken = ColorToken::new("--crust-color-gray-900");
 
+        #[doc = "`color.gray.925` (color), CSS `--crust-color-gray-925`."]
+        pub const _925: ColorToken = ColorToken::new("--crust-color-gray-925");
+
         #[doc = "`color.gray.950` (color), CSS `--crust-color-gray-950`."]
         pub const _950: ColorToken = ColorToken::new("--crust-color-gray-950");
+
+        #[doc = "`color.gray.975` (color), CSS `--crust-color-gray-975`."]
+        pub const _975: ColorToken = ColorToken::new("--crust-color-gray-975");
     }
 
-    #[doc = "Accent ramp"]
+    #[doc = "Brand and accent (OKLCH hue 258→264, peak chroma 0.2)"]
     #[doc = ""]
     #[doc = "Tokens under `color.blue`."]
     pub mod blue {
         use super::super::ColorToken;
 
+        #[doc = "`color.blue.50` (color), CSS `--crust-color-blue-50`."]
+        pub const _50: ColorToken = ColorToken::new("--crust-color-blue-50");
+
         #[doc = "`color.blue.100` (color), CSS `--crust-color-blue-100`."]
         pub const _100: ColorToken = ColorToken::new("--crust-color-blue-100");
 
+        #[doc = "`color.blue.200` (color), CSS `--crust-color-blue-200`."]
+        pub const _200: ColorToken = ColorToken::new("--crust-color-blue-200");
+
         #[doc = "`color.blue.300` (color), CSS `--crust-color-blue-300`."]
         pub const _300: ColorToken = ColorToken::new("--crust-color-blue-300");
+
+        #[doc = "`color.blue.400` (color), CSS `--crust-color-blue-400`."]
+        pub const _400: ColorToken = ColorToken::new("--crust-color-blue-400");
 
         #[doc = "`color.blue.500` (color), CSS `--crust-color-blue-500`."]
         pub const _500: ColorToken = ColorToken::new("--crust-color-blue-500");
@@ -212,8 +345,328 @@ pub mod color {
         #[doc = "`color.blue.700` (color), CSS `--crust-color-blue-700`."]
         pub const _700: ColorToken = ColorToken::new("--crust-color-blue-700");
 
+        #[doc = "`color.blue.800` (color), CSS `--crust-color-blue-800`."]
+        pub const _800: ColorToken = ColorToken::new("--crust-color-blue-800");
+
         #[doc = "`color.blue.900` (color), CSS `--crust-color-blue-900`."]
         pub const _900: ColorToken = ColorToken::new("--crust-color-blue-900");
+
+        #[doc = "`color.blue.950` (color), CSS `--crust-color-blue-950`."]
+        pub const _950: ColorToken = ColorToken::new("--crust-color-blue-950");
+    }
+
+    #[doc = "Alternative brand hue (OKLCH hue 295→290, peak chroma 0.2)"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.violet`."]
+    pub mod violet {
+        use super::super::ColorToken;
+
+        #[doc = "`color.violet.50` (color), CSS `--crust-color-violet-50`."]
+        pub const _50: ColorToken = ColorToken::new("--crust-color-violet-50");
+
+        #[doc = "`color.violet.100` (color), CSS `--crust-color-violet-100`."]
+        pub const _100: ColorToken = ColorToken::new("--crust-color-violet-100");
+
+        #[doc = "`color.violet.200` (color), CSS `--crust-color-violet-200`."]
+        pub const _200: ColorToken = ColorToken::new("--crust-color-violet-200");
+
+        #[doc = "`color.violet.300` (color), CSS `--crust-color-violet-300`."]
+        pub const _300: ColorToken = ColorToken::new("--crust-color-violet-300");
+
+        #[doc = "`color.violet.400` (color), CSS `--crust-color-violet-400`."]
+        pub const _400: ColorToken = ColorToken::new("--crust-color-violet-400");
+
+        #[doc = "`color.violet.500` (color), CSS `--crust-color-violet-500`."]
+        pub const _500: ColorToken = ColorToken::new("--crust-color-violet-500");
+
+        #[doc = "`color.violet.600` (color), CSS `--crust-color-violet-600`."]
+        pub const _600: ColorToken = ColorToken::new("--crust-color-violet-600");
+
+        #[doc = "`color.violet.700` (color), CSS `--crust-color-violet-700`."]
+        pub const _700: ColorToken = ColorToken::new("--crust-color-violet-700");
+
+        #[doc = "`color.violet.800` (color), CSS `--crust-color-violet-800`."]
+        pub const _800: ColorToken = ColorToken::new("--crust-color-violet-800");
+
+        #[doc = "`color.violet.900` (color), CSS `--crust-color-violet-900`."]
+        pub const _900: ColorToken = ColorToken::new("--crust-color-violet-900");
+
+        #[doc = "`color.violet.950` (color), CSS `--crust-color-violet-950`."]
+        pub const _950: ColorToken = ColorToken::new("--crust-color-violet-950");
+    }
+
+    #[doc = "Information (OKLCH hue 222→228, peak chroma 0.13)"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.cyan`."]
+    pub mod cyan {
+        use super::super::ColorToken;
+
+        #[doc = "`color.cyan.50` (color), CSS `--crust-color-cyan-50`."]
+        pub const _50: ColorToken = ColorToken::new("--crust-color-cyan-50");
+
+        #[doc = "`color.cyan.100` (color), CSS `--crust-color-cyan-100`."]
+        pub const _100: ColorToken = ColorToken::new("--crust-color-cyan-100");
+
+        #[doc = "`color.cyan.200` (color), CSS `--crust-color-cyan-200`."]
+        pub const _200: ColorToken = ColorToken::new("--crust-color-cyan-200");
+
+        #[doc = "`color.cyan.300` (color), CSS `--crust-color-cyan-300`."]
+        pub const _300: ColorToken = ColorToken::new("--crust-color-cyan-300");
+
+        #[doc = "`color.cyan.400` (color), CSS `--crust-color-cyan-400`."]
+        pub const _400: ColorToken = ColorToken::new("--crust-color-cyan-400");
+
+        #[doc = "`color.cyan.500` (color), CSS `--crust-color-cyan-500`."]
+        pub const _500: ColorToken = ColorToken::new("--crust-color-cyan-500");
+
+        #[doc = "`color.cyan.600` (color), CSS `--crust-color-cyan-600`."]
+        pub const _600: ColorToken = ColorToken::new("--crust-color-cyan-600");
+
+        #[doc = "`color.cyan.700` (color), CSS `--crust-color-cyan-700`."]
+        pub const _700: ColorToken = ColorToken::new("--crust-color-cyan-700");
+
+        #[doc = "`color.cyan.800` (color), CSS `--crust-color-cyan-800`."]
+        pub const _800: ColorToken = ColorToken::new("--crust-color-cyan-800");
+
+        #[doc = "`color.cyan.900` (color), CSS `--crust-color-cyan-900`."]
+        pub const _900: ColorToken = ColorToken::new("--crust-color-cyan-900");
+
+        #[doc = "`color.cyan.950` (color), CSS `--crust-color-cyan-950`."]
+        pub const _950: ColorToken = ColorToken::new("--crust-color-cyan-950");
+    }
+
+    #[doc = "Success (OKLCH hue 152→155, peak chroma 0.16)"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.green`."]
+    pub mod green {
+        use super::super::ColorToken;
+
+        #[doc = "`color.green.50` (color), CSS `--crust-color-green-50`."]
+        pub const _50: ColorToken = ColorToken::new("--crust-color-green-50");
+
+        #[doc = "`color.green.100` (color), CSS `--crust-color-green-100`."]
+        pub const _100: ColorToken = ColorToken::new("--crust-color-green-100");
+
+        #[doc = "`color.green.200` (color), CSS `--crust-color-green-200`."]
+        pub const _200: ColorToken = ColorToken::new("--crust-color-green-200");
+
+        #[doc = "`color.green.300` (color), CSS `--crust-color-green-300`."]
+        pub const _300: ColorToken = ColorToken::new("--crust-color-green-300");
+
+        #[doc = "`color.green.400` (color), CSS `--crust-color-green-400`."]
+        pub const _400: ColorToken = ColorToken::new("--crust-color-green-400");
+
+        #[doc = "`color.green.500` (color), CSS `--crust-color-green-500`."]
+        pub const _500: ColorToken = ColorToken::new("--crust-color-green-500");
+
+        #[doc = "`color.green.600` (color), CSS `--crust-color-green-600`."]
+        pub const _600: ColorToken = ColorToken::new("--crust-color-green-600");
+
+        #[doc = "`color.green.700` (color), CSS `--crust-color-green-700`."]
+        pub const _700: ColorToken = ColorToken::new("--crust-color-green-700");
+
+        #[doc = "`color.green.800` (color), CSS `--crust-color-green-800`."]
+        pub const _800: ColorToken = ColorToken::new("--crust-color-green-800");
+
+        #[doc = "`color.green.900` (color), CSS `--crust-color-green-900`."]
+        pub const _900: ColorToken = ColorToken::new("--crust-color-green-900");
+
+        #[doc = "`color.green.950` (color), CSS `--crust-color-green-950`."]
+        pub const _950: ColorToken = ColorToken::new("--crust-color-green-950");
+    }
+
+    #[doc = "Warning (OKLCH hue 88→55, peak chroma 0.17)"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.amber`."]
+    pub mod amber {
+        use super::super::ColorToken;
+
+        #[doc = "`color.amber.50` (color), CSS `--crust-color-amber-50`."]
+        pub const _50: ColorToken = ColorToken::new("--crust-color-amber-50");
+
+        #[doc = "`color.amber.100` (color), CSS `--crust-color-amber-100`."]
+        pub const _100: ColorToken = ColorToken::new("--crust-color-amber-100");
+
+        #[doc = "`color.amber.200` (color), CSS `--crust-color-amber-200`."]
+        pub const _200: ColorToken = ColorToken::new("--crust-color-amber-200");
+
+        #[doc = "`color.amber.300` (color), CSS `--crust-color-amber-300`."]
+        pub const _300: ColorToken = ColorToken::new("--crust-color-amber-300");
+
+        #[doc = "`color.amber.400` (color), CSS `--crust-color-amber-400`."]
+        pub const _400: ColorToken = ColorToken::new("--crust-color-amber-400");
+
+        #[doc = "`color.amber.500` (color), CSS `--crust-color-amber-500`."]
+        pub const _500: ColorToken = ColorToken::new("--crust-color-amber-500");
+
+        #[doc = "`color.amber.600` (color), CSS `--crust-color-amber-600`."]
+        pub const _600: ColorToken = ColorToken::new("--crust-color-amber-600");
+
+        #[doc = "`color.amber.700` (color), CSS `--crust-color-amber-700`."]
+        pub const _700: ColorToken = ColorToken::new("--crust-color-amber-700");
+
+        #[doc = "`color.amber.800` (color), CSS `--crust-color-amber-800`."]
+        pub const _800: ColorToken = ColorToken::new("--crust-color-amber-800");
+
+        #[doc = "`color.amber.900` (color), CSS `--crust-color-amber-900`."]
+        pub const _900: ColorToken = ColorToken::new("--crust-color-amber-900");
+
+        #[doc = "`color.amber.950` (color), CSS `--crust-color-amber-950`."]
+        pub const _950: ColorToken = ColorToken::new("--crust-color-amber-950");
+    }
+
+    #[doc = "Danger (OKLCH hue 22→27, peak chroma 0.2)"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.red`."]
+    pub mod red {
+        use super::super::ColorToken;
+
+        #[doc = "`color.red.50` (color), CSS `--crust-color-red-50`."]
+        pub const _50: ColorToken = ColorToken::new("--crust-color-red-50");
+
+        #[doc = "`color.red.100` (color), CSS `--crust-color-red-100`."]
+        pub const _100: ColorToken = ColorToken::new("--crust-color-red-100");
+
+        #[doc = "`color.red.200` (color), CSS `--crust-color-red-200`."]
+        pub const _200: ColorToken = ColorToken::new("--crust-color-red-200");
+
+        #[doc = "`color.red.300` (color), CSS `--crust-color-red-300`."]
+        pub const _300: ColorToken = ColorToken::new("--crust-color-red-300");
+
+        #[doc = "`color.red.400` (color), CSS `--crust-color-red-400`."]
+        pub const _400: ColorToken = ColorToken::new("--crust-color-red-400");
+
+        #[doc = "`color.red.500` (color), CSS `--crust-color-red-500`."]
+        pub const _500: ColorToken = ColorToken::new("--crust-color-red-500");
+
+        #[doc = "`color.red.600` (color), CSS `--crust-color-red-600`."]
+        pub const _600: ColorToken = ColorToken::new("--crust-color-red-600");
+
+        #[doc = "`color.red.700` (color), CSS `--crust-color-red-700`."]
+        pub const _700: ColorToken = ColorToken::new("--crust-color-red-700");
+
+        #[doc = "`color.red.800` (color), CSS `--crust-color-red-800`."]
+        pub const _800: ColorToken = ColorToken::new("--crust-color-red-800");
+
+        #[doc = "`color.red.900` (color), CSS `--crust-color-red-900`."]
+        pub const _900: ColorToken = ColorToken::new("--crust-color-red-900");
+
+        #[doc = "`color.red.950` (color), CSS `--crust-color-red-950`."]
+        pub const _950: ColorToken = ColorToken::new("--crust-color-red-950");
+    }
+
+    #[doc = "Decorative accent (OKLCH hue 350→355, peak chroma 0.18)"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.pink`."]
+    pub mod pink {
+        use super::super::ColorToken;
+
+        #[doc = "`color.pink.50` (color), CSS `--crust-color-pink-50`."]
+        pub const _50: ColorToken = ColorToken::new("--crust-color-pink-50");
+
+        #[doc = "`color.pink.100` (color), CSS `--crust-color-pink-100`."]
+        pub const _100: ColorToken = ColorToken::new("--crust-color-pink-100");
+
+        #[doc = "`color.pink.200` (color), CSS `--crust-color-pink-200`."]
+        pub const _200: ColorToken = ColorToken::new("--crust-color-pink-200");
+
+        #[doc = "`color.pink.300` (color), CSS `--crust-color-pink-300`."]
+        pub const _300: ColorToken = ColorToken::new("--crust-color-pink-300");
+
+        #[doc = "`color.pink.400` (color), CSS `--crust-color-pink-400`."]
+        pub const _400: ColorToken = ColorToken::new("--crust-color-pink-400");
+
+        #[doc = "`color.pink.500` (color), CSS `--crust-color-pink-500`."]
+        pub const _500: ColorToken = ColorToken::new("--crust-color-pink-500");
+
+        #[doc = "`color.pink.600` (color), CSS `--crust-color-pink-600`."]
+        pub const _600: ColorToken = ColorToken::new("--crust-color-pink-600");
+
+        #[doc = "`color.pink.700` (color), CSS `--crust-color-pink-700`."]
+        pub const _700: ColorToken = ColorToken::new("--crust-color-pink-700");
+
+        #[doc = "`color.pink.800` (color), CSS `--crust-color-pink-800`."]
+        pub const _800: ColorToken = ColorToken::new("--crust-color-pink-800");
+
+        #[doc = "`color.pink.900` (color), CSS `--crust-color-pink-900`."]
+        pub const _900: ColorToken = ColorToken::new("--crust-color-pink-900");
+
+        #[doc = "`color.pink.950` (color), CSS `--crust-color-pink-950`."]
+        pub const _950: ColorToken = ColorToken::new("--crust-color-pink-950");
+    }
+
+    #[doc = "Translucent black: shadows, scrims, hover tints on light surfaces"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.black-alpha`."]
+    pub mod black_alpha {
+        use super::super::ColorToken;
+
+        #[doc = "`color.black-alpha.4` (color), CSS `--crust-color-black-alpha-4`."]
+        pub const _4: ColorToken = ColorToken::new("--crust-color-black-alpha-4");
+
+        #[doc = "`color.black-alpha.8` (color), CSS `--crust-color-black-alpha-8`."]
+        pub const _8: ColorToken = ColorToken::new("--crust-color-black-alpha-8");
+
+        #[doc = "`color.black-alpha.12` (color), CSS `--crust-color-black-alpha-12`."]
+        pub const _12: ColorToken = ColorToken::new("--crust-color-black-alpha-12");
+
+        #[doc = "`color.black-alpha.16` (color), CSS `--crust-color-black-alpha-16`."]
+        pub const _16: ColorToken = ColorToken::new("--crust-color-black-alpha-16");
+
+        #[doc = "`color.black-alpha.24` (color), CSS `--crust-color-black-alpha-24`."]
+        pub const _24: ColorToken = ColorToken::new("--crust-color-black-alpha-24");
+
+        #[doc = "`color.black-alpha.32` (color), CSS `--crust-color-black-alpha-32`."]
+        pub const _32: ColorToken = ColorToken::new("--crust-color-black-alpha-32");
+
+        #[doc = "`color.black-alpha.48` (color), CSS `--crust-color-black-alpha-48`."]
+        pub const _48: ColorToken = ColorToken::new("--crust-color-black-alpha-48");
+
+        #[doc = "`color.black-alpha.64` (color), CSS `--crust-color-black-alpha-64`."]
+        pub const _64: ColorToken = ColorToken::new("--crust-color-black-alpha-64");
+
+        #[doc = "`color.black-alpha.72` (color), CSS `--crust-color-black-alpha-72`."]
+        pub const _72: ColorToken = ColorToken::new("--crust-color-black-alpha-72");
+
+        #[doc = "`color.black-alpha.80` (color), CSS `--crust-color-black-alpha-80`."]
+        pub const _80: ColorToken = ColorToken::new("--crust-color-black-alpha-80");
+    }
+
+    #[doc = "Translucent white: hover tints and highlights on dark surfaces"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.white-alpha`."]
+    pub mod white_alpha {
+        use super::super::ColorToken;
+
+        #[doc = "`color.white-alpha.4` (color), CSS `--crust-color-white-alpha-4`."]
+        pub const _4: ColorToken = ColorToken::new("--crust-color-white-alpha-4");
+
+        #[doc = "`color.white-alpha.8` (color), CSS `--crust-color-white-alpha-8`."]
+        pub const _8: ColorToken = ColorToken::new("--crust-color-white-alpha-8");
+
+        #[doc = "`color.white-alpha.12` (color), CSS `--crust-color-white-alpha-12`."]
+        pub const _12: ColorToken = ColorToken::new("--crust-color-white-alpha-12");
+
+        #[doc = "`color.white-alpha.16` (color), CSS `--crust-color-white-alpha-16`."]
+        pub const _16: ColorToken = ColorToken::new("--crust-color-white-alpha-16");
+
+        #[doc = "`color.white-alpha.24` (color), CSS `--crust-color-white-alpha-24`."]
+        pub const _24: ColorToken = ColorToken::new("--crust-color-white-alpha-24");
+
+        #[doc = "`color.white-alpha.32` (color), CSS `--crust-color-white-alpha-32`."]
+        pub const _32: ColorToken = ColorToken::new("--crust-color-white-alpha-32");
+
+        #[doc = "`color.white-alpha.48` (color), CSS `--crust-color-white-alpha-48`."]
+        pub const _48: ColorToken = ColorToken::new("--crust-color-white-alpha-48");
+
+        #[doc = "`color.white-alpha.64` (color), CSS `--crust-color-white-alpha-64`."]
+        pub const _64: ColorToken = ColorToken::new("--crust-color-white-alpha-64");
+
+        #[doc = "`color.white-alpha.72` (color), CSS `--crust-color-white-alpha-72`."]
+        pub const _72: ColorToken = ColorToken::new("--crust-color-white-alpha-72");
+
+        #[doc = "`color.white-alpha.80` (color), CSS `--crust-color-white-alpha-80`."]
+        pub const _80: ColorToken = ColorToken::new("--crust-color-white-alpha-80");
     }
 
     #[doc = "Tokens under `color.bg`."]
@@ -222,63 +675,579 @@ pub mod color {
 
         #[doc = "Page background"]
         #[doc = ""]
-        #[doc = "`color.bg.default` (color), CSS `--crust-color-bg-default`."]
-        pub const DEFAULT: ColorToken = ColorToken::new("--crust-color-bg-default");
+        #[doc = "`color.bg.canvas` (color), CSS `--crust-color-bg-canvas`."]
+        pub const CANVAS: ColorToken = ColorToken::new("--crust-color-bg-canvas");
 
-        #[doc = "Raised or recessed areas"]
+        #[doc = "Secondary areas: sidebars, table headers, code blocks"]
         #[doc = ""]
         #[doc = "`color.bg.subtle` (color), CSS `--crust-color-bg-subtle`."]
         pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-bg-subtle");
+
+        #[doc = "Cards and panels that sit on the page"]
+        #[doc = ""]
+        #[doc = "`color.bg.surface` (color), CSS `--crust-color-bg-surface`."]
+        pub const SURFACE: ColorToken = ColorToken::new("--crust-color-bg-surface");
+
+        #[doc = "Floating surfaces: menus, popovers, dialogs, toasts"]
+        #[doc = ""]
+        #[doc = "`color.bg.raised` (color), CSS `--crust-color-bg-raised`."]
+        pub const RAISED: ColorToken = ColorToken::new("--crust-color-bg-raised");
+
+        #[doc = "Quiet fills: neutral buttons, tracks, skeletons"]
+        #[doc = ""]
+        #[doc = "`color.bg.muted` (color), CSS `--crust-color-bg-muted`."]
+        pub const MUTED: ColorToken = ColorToken::new("--crust-color-bg-muted");
+
+        #[doc = "Neutral items under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.bg.hover` (color), CSS `--crust-color-bg-hover`."]
+        pub const HOVER: ColorToken = ColorToken::new("--crust-color-bg-hover");
+
+        #[doc = "Neutral items being pressed"]
+        #[doc = ""]
+        #[doc = "`color.bg.active` (color), CSS `--crust-color-bg-active`."]
+        pub const ACTIVE: ColorToken = ColorToken::new("--crust-color-bg-active");
+
+        #[doc = "Selected rows, options and items"]
+        #[doc = ""]
+        #[doc = "`color.bg.selected` (color), CSS `--crust-color-bg-selected`."]
+        pub const SELECTED: ColorToken = ColorToken::new("--crust-color-bg-selected");
+
+        #[doc = "Inverted surfaces: tooltips"]
+        #[doc = ""]
+        #[doc = "`color.bg.inverse` (color), CSS `--crust-color-bg-inverse`."]
+        pub const INVERSE: ColorToken = ColorToken::new("--crust-color-bg-inverse");
+
+        #[doc = "Fill of disabled controls"]
+        #[doc = ""]
+        #[doc = "`color.bg.disabled` (color), CSS `--crust-color-bg-disabled`."]
+        pub const DISABLED: ColorToken = ColorToken::new("--crust-color-bg-disabled");
     }
 
     #[doc = "Tokens under `color.fg`."]
     pub mod fg {
         use super::super::ColorToken;
 
-        #[doc = "Body text"]
+        #[doc = "Body text and icons"]
         #[doc = ""]
         #[doc = "`color.fg.default` (color), CSS `--crust-color-fg-default`."]
         pub const DEFAULT: ColorToken = ColorToken::new("--crust-color-fg-default");
 
-        #[doc = "Secondary text"]
+        #[doc = "Secondary text: help, captions, metadata"]
         #[doc = ""]
         #[doc = "`color.fg.muted` (color), CSS `--crust-color-fg-muted`."]
         pub const MUTED: ColorToken = ColorToken::new("--crust-color-fg-muted");
 
-        #[doc = "Text on solid accent backgrounds"]
+        #[doc = "Placeholders and hints (still 4.5:1 on the page)"]
+        #[doc = ""]
+        #[doc = "`color.fg.subtle` (color), CSS `--crust-color-fg-subtle`."]
+        pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-fg-subtle");
+
+        #[doc = "Text of disabled controls (exempt from contrast minimums)"]
+        #[doc = ""]
+        #[doc = "`color.fg.disabled` (color), CSS `--crust-color-fg-disabled`."]
+        pub const DISABLED: ColorToken = ColorToken::new("--crust-color-fg-disabled");
+
+        #[doc = "Text on inverted surfaces"]
+        #[doc = ""]
+        #[doc = "`color.fg.inverse` (color), CSS `--crust-color-fg-inverse`."]
+        pub const INVERSE: ColorToken = ColorToken::new("--crust-color-fg-inverse");
+
+        #[doc = "Text and icons on solid accent fills"]
         #[doc = ""]
         #[doc = "`color.fg.on-accent` (color), CSS `--crust-color-fg-on-accent`."]
         pub const ON_ACCENT: ColorToken = ColorToken::new("--crust-color-fg-on-accent");
+
+        #[doc = "Text of selected items"]
+        #[doc = ""]
+        #[doc = "`color.fg.selected` (color), CSS `--crust-color-fg-selected`."]
+        pub const SELECTED: ColorToken = ColorToken::new("--crust-color-fg-selected");
     }
 
     #[doc = "Tokens under `color.border`."]
     pub mod border {
         use super::super::ColorToken;
 
+        #[doc = "Dividers inside surfaces"]
+        #[doc = ""]
+        #[doc = "`color.border.subtle` (color), CSS `--crust-color-border-subtle`."]
+        pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-border-subtle");
+
+        #[doc = "Borders of cards and sections (decorative)"]
+        #[doc = ""]
         #[doc = "`color.border.default` (color), CSS `--crust-color-border-default`."]
         pub const DEFAULT: ColorToken = ColorToken::new("--crust-color-border-default");
+
+        #[doc = "Boundaries of inputs and controls (3:1 against the page)"]
+        #[doc = ""]
+        #[doc = "`color.border.strong` (color), CSS `--crust-color-border-strong`."]
+        pub const STRONG: ColorToken = ColorToken::new("--crust-color-border-strong");
+
+        #[doc = "Boundaries of controls under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.border.hover` (color), CSS `--crust-color-border-hover`."]
+        pub const HOVER: ColorToken = ColorToken::new("--crust-color-border-hover");
+
+        #[doc = "Boundaries of disabled controls"]
+        #[doc = ""]
+        #[doc = "`color.border.disabled` (color), CSS `--crust-color-border-disabled`."]
+        pub const DISABLED: ColorToken = ColorToken::new("--crust-color-border-disabled");
     }
 
+    #[doc = "The brand colour: primary actions, links, selection"]
+    #[doc = ""]
     #[doc = "Tokens under `color.accent`."]
     pub mod accent {
         use super::super::ColorToken;
 
-        #[doc = "Solid accent background"]
+        #[doc = "Solid fill: primary buttons, checked controls, badges"]
         #[doc = ""]
         #[doc = "`color.accent.solid` (color), CSS `--crust-color-accent-solid`."]
         pub const SOLID: ColorToken = ColorToken::new("--crust-color-accent-solid");
 
+        #[doc = "Solid fill under the pointer"]
+        #[doc = ""]
         #[doc = "`color.accent.solid-hover` (color), CSS `--crust-color-accent-solid-hover`."]
         pub const SOLID_HOVER: ColorToken = ColorToken::new("--crust-color-accent-solid-hover");
 
-        #[doc = "Accent text and links"]
+        #[doc = "Solid fill being pressed"]
+        #[doc = ""]
+        #[doc = "`color.accent.solid-active` (color), CSS `--crust-color-accent-solid-active`."]
+        pub const SOLID_ACTIVE: ColorToken = ColorToken::new("--crust-color-accent-solid-active");
+
+        #[doc = "Text and icons on the solid fill"]
+        #[doc = ""]
+        #[doc = "`color.accent.on-solid` (color), CSS `--crust-color-accent-on-solid`."]
+        pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-accent-on-solid");
+
+        #[doc = "Tinted background: soft buttons, callouts, selection"]
+        #[doc = ""]
+        #[doc = "`color.accent.subtle` (color), CSS `--crust-color-accent-subtle`."]
+        pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-accent-subtle");
+
+        #[doc = "Tinted background under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.accent.subtle-hover` (color), CSS `--crust-color-accent-subtle-hover`."]
+        pub const SUBTLE_HOVER: ColorToken = ColorToken::new("--crust-color-accent-subtle-hover");
+
+        #[doc = "Tinted border (decorative)"]
+        #[doc = ""]
+        #[doc = "`color.accent.border` (color), CSS `--crust-color-accent-border`."]
+        pub const BORDER: ColorToken = ColorToken::new("--crust-color-accent-border");
+
+        #[doc = "Coloured text on the page"]
         #[doc = ""]
         #[doc = "`color.accent.text` (color), CSS `--crust-color-accent-text`."]
         pub const TEXT: ColorToken = ColorToken::new("--crust-color-accent-text");
+
+        #[doc = "Text on the tinted background"]
+        #[doc = ""]
+        #[doc = "`color.accent.on-subtle` (color), CSS `--crust-color-accent-on-subtle`."]
+        pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-accent-on-subtle");
+    }
+
+    #[doc = "Success: completed, valid, positive"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.success`."]
+    pub mod success {
+        use super::super::ColorToken;
+
+        #[doc = "Solid fill: primary buttons, checked controls, badges"]
+        #[doc = ""]
+        #[doc = "`color.success.solid` (color), CSS `--crust-color-success-solid`."]
+        pub const SOLID: ColorToken = ColorToken::new("--crust-color-success-solid");
+
+        #[doc = "Solid fill under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.success.solid-hover` (color), CSS `--crust-color-success-solid-hover`."]
+        pub const SOLID_HOVER: ColorToken = ColorToken::new("--crust-color-success-solid-hover");
+
+        #[doc = "Solid fill being pressed"]
+        #[doc = ""]
+        #[doc = "`color.success.solid-active` (color), CSS `--crust-color-success-solid-active`."]
+        pub const SOLID_ACTIVE: ColorToken = ColorToken::new("--crust-color-success-solid-active");
+
+        #[doc = "Text and icons on the solid fill"]
+        #[doc = ""]
+        #[doc = "`color.success.on-solid` (color), CSS `--crust-color-success-on-solid`."]
+        pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-success-on-solid");
+
+        #[doc = "Tinted background: soft buttons, callouts, selection"]
+        #[doc = ""]
+        #[doc = "`color.success.subtle` (color), CSS `--crust-color-success-subtle`."]
+        pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-success-subtle");
+
+        #[doc = "Tinted background under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.success.subtle-hover` (color), CSS `--crust-color-success-subtle-hover`."]
+        pub const SUBTLE_HOVER: ColorToken = ColorToken::new("--crust-color-success-subtle-hover");
+
+        #[doc = "Tinted border (decorative)"]
+        #[doc = ""]
+        #[doc = "`color.success.border` (color), CSS `--crust-color-success-border`."]
+        pub const BORDER: ColorToken = ColorToken::new("--crust-color-success-border");
+
+        #[doc = "Coloured text on the page"]
+        #[doc = ""]
+        #[doc = "`color.success.text` (color), CSS `--crust-color-success-text`."]
+        pub const TEXT: ColorToken = ColorToken::new("--crust-color-success-text");
+
+        #[doc = "Text on the tinted background"]
+        #[doc = ""]
+        #[doc = "`color.success.on-subtle` (color), CSS `--crust-color-success-on-subtle`."]
+        pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-success-on-subtle");
+    }
+
+    #[doc = "Warning: needs attention soon"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.warning`."]
+    pub mod warning {
+        use super::super::ColorToken;
+
+        #[doc = "Solid fill: primary buttons, checked controls, badges"]
+        #[doc = ""]
+        #[doc = "`color.warning.solid` (color), CSS `--crust-color-warning-solid`."]
+        pub const SOLID: ColorToken = ColorToken::new("--crust-color-warning-solid");
+
+        #[doc = "Solid fill under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.warning.solid-hover` (color), CSS `--crust-color-warning-solid-hover`."]
+        pub const SOLID_HOVER: ColorToken = ColorToken::new("--crust-color-warning-solid-hover");
+
+        #[doc = "Solid fill being pressed"]
+        #[doc = ""]
+        #[doc = "`color.warning.solid-active` (color), CSS `--crust-color-warning-solid-active`."]
+        pub const SOLID_ACTIVE: ColorToken = ColorToken::new("--crust-color-warning-solid-active");
+
+        #[doc = "Text and icons on the solid fill"]
+        #[doc = ""]
+        #[doc = "`color.warning.on-solid` (color), CSS `--crust-color-warning-on-solid`."]
+        pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-warning-on-solid");
+
+        #[doc = "Tinted background: soft buttons, callouts, selection"]
+        #[doc = ""]
+        #[doc = "`color.warning.subtle` (color), CSS `--crust-color-warning-subtle`."]
+        pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-warning-subtle");
+
+        #[doc = "Tinted background under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.warning.subtle-hover` (color), CSS `--crust-color-warning-subtle-hover`."]
+        pub const SUBTLE_HOVER: ColorToken = ColorToken::new("--crust-color-warning-subtle-hover");
+
+        #[doc = "Tinted border (decorative)"]
+        #[doc = ""]
+        #[doc = "`color.warning.border` (color), CSS `--crust-color-warning-border`."]
+        pub const BORDER: ColorToken = ColorToken::new("--crust-color-warning-border");
+
+        #[doc = "Coloured text on the page"]
+        #[doc = ""]
+        #[doc = "`color.warning.text` (color), CSS `--crust-color-warning-text`."]
+        pub const TEXT: ColorToken = ColorToken::new("--crust-color-warning-text");
+
+        #[doc = "Text on the tinted background"]
+        #[doc = ""]
+        #[doc = "`color.warning.on-subtle` (color), CSS `--crust-color-warning-on-subtle`."]
+        pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-warning-on-subtle");
+    }
+
+    #[doc = "Danger: errors and destructive actions"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.danger`."]
+    pub mod danger {
+        use super::super::ColorToken;
+
+        #[doc = "Solid fill: primary buttons, checked controls, badges"]
+        #[doc = ""]
+        #[doc = "`color.danger.solid` (color), CSS `--crust-color-danger-solid`."]
+        pub const SOLID: ColorToken = ColorToken::new("--crust-color-danger-solid");
+
+        #[doc = "Solid fill under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.danger.solid-hover` (color), CSS `--crust-color-danger-solid-hover`."]
+        pub const SOLID_HOVER: ColorToken = ColorToken::new("--crust-color-danger-solid-hover");
+
+        #[doc = "Solid fill being pressed"]
+        #[doc = ""]
+        #[doc = "`color.danger.solid-active` (color), CSS `--crust-color-danger-solid-active`."]
+        pub const SOLID_ACTIVE: ColorToken = ColorToken::new("--crust-color-danger-solid-active");
+
+        #[doc = "Text and icons on the solid fill"]
+        #[doc = ""]
+        #[doc = "`color.danger.on-solid` (color), CSS `--crust-color-danger-on-solid`."]
+        pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-danger-on-solid");
+
+        #[doc = "Tinted background: soft buttons, callouts, selection"]
+        #[doc = ""]
+        #[doc = "`color.danger.subtle` (color), CSS `--crust-color-danger-subtle`."]
+        pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-danger-subtle");
+
+        #[doc = "Tinted background under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.danger.subtle-hover` (color), CSS `--crust-color-danger-subtle-hover`."]
+        pub const SUBTLE_HOVER: ColorToken = ColorToken::new("--crust-color-danger-subtle-hover");
+
+        #[doc = "Tinted border (decorative)"]
+        #[doc = ""]
+        #[doc = "`color.danger.border` (color), CSS `--crust-color-danger-border`."]
+        pub const BORDER: ColorToken = ColorToken::new("--crust-color-danger-border");
+
+        #[doc = "Coloured text on the page"]
+        #[doc = ""]
+        #[doc = "`color.danger.text` (color), CSS `--crust-color-danger-text`."]
+        pub const TEXT: ColorToken = ColorToken::new("--crust-color-danger-text");
+
+        #[doc = "Text on the tinted background"]
+        #[doc = ""]
+        #[doc = "`color.danger.on-subtle` (color), CSS `--crust-color-danger-on-subtle`."]
+        pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-danger-on-subtle");
+    }
+
+    #[doc = "Information: neutral notices"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.info`."]
+    pub mod info {
+        use super::super::ColorToken;
+
+        #[doc = "Solid fill: primary buttons, checked controls, badges"]
+        #[doc = ""]
+        #[doc = "`color.info.solid` (color), CSS `--crust-color-info-solid`."]
+        pub const SOLID: ColorToken = ColorToken::new("--crust-color-info-solid");
+
+        #[doc = "Solid fill under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.info.solid-hover` (color), CSS `--crust-color-info-solid-hover`."]
+        pub const SOLID_HOVER: ColorToken = ColorToken::new("--crust-color-info-solid-hover");
+
+        #[doc = "Solid fill being pressed"]
+        #[doc = ""]
+        #[doc = "`color.info.solid-active` (color), CSS `--crust-color-info-solid-active`."]
+        pub const SOLID_ACTIVE: ColorToken = ColorToken::new("--crust-color-info-solid-active");
+
+        #[doc = "Text and icons on the solid fill"]
+        #[doc = ""]
+        #[doc = "`color.info.on-solid` (color), CSS `--crust-color-info-on-solid`."]
+        pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-info-on-solid");
+
+        #[doc = "Tinted background: soft buttons, callouts, selection"]
+        #[doc = ""]
+        #[doc = "`color.info.subtle` (color), CSS `--crust-color-info-subtle`."]
+        pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-info-subtle");
+
+        #[doc = "Tinted background under the pointer"]
+        #[doc = ""]
+        #[doc = "`color.info.subtle-hover` (color), CSS `--crust-color-info-subtle-hover`."]
+        pub const SUBTLE_HOVER: ColorToken = ColorToken::new("--crust-color-info-subtle-hover");
+
+        #[doc = "Tinted border (decorative)"]
+        #[doc = ""]
+        #[doc = "`color.info.border` (color), CSS `--crust-color-info-border`."]
+        pub const BORDER: ColorToken = ColorToken::new("--crust-color-info-border");
+
+        #[doc = "Coloured text on the page"]
+        #[doc = ""]
+        #[doc = "`color.info.text` (color), CSS `--crust-color-info-text`."]
+        pub const TEXT: ColorToken = ColorToken::new("--crust-color-info-text");
+
+        #[doc = "Text on the tinted background"]
+        #[doc = ""]
+        #[doc = "`color.info.on-subtle` (color), CSS `--crust-color-info-on-subtle`."]
+        pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-info-on-subtle");
+    }
+
+    #[doc = "Shadow colours; elevation tokens layer them"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.shadow`."]
+    pub mod shadow {
+        use super::super::ColorToken;
+
+        #[doc = "Wide ambient shadow"]
+        #[doc = ""]
+        #[doc = "`color.shadow.soft` (color), CSS `--crust-color-shadow-soft`."]
+        pub const SOFT: ColorToken = ColorToken::new("--crust-color-shadow-soft");
+
+        #[doc = "Tight key shadow"]
+        #[doc = ""]
+        #[doc = "`color.shadow.strong` (color), CSS `--crust-color-shadow-strong`."]
+        pub const STRONG: ColorToken = ColorToken::new("--crust-color-shadow-strong");
+    }
+
+    #[doc = "This theme's colours under contrast = more (7:1 text)"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.hc`."]
+    pub mod hc {
+        use super::super::ColorToken;
+
+        #[doc = "`color.hc.focus` (color), CSS `--crust-color-hc-focus`."]
+        pub const FOCUS: ColorToken = ColorToken::new("--crust-color-hc-focus");
+
+        #[doc = "Tokens under `color.hc.fg`."]
+        pub mod fg {
+            use super::super::super::ColorToken;
+
+            #[doc = "`color.hc.fg.muted` (color), CSS `--crust-color-hc-fg-muted`."]
+            pub const MUTED: ColorToken = ColorToken::new("--crust-color-hc-fg-muted");
+
+            #[doc = "`color.hc.fg.subtle` (color), CSS `--crust-color-hc-fg-subtle`."]
+            pub const SUBTLE: ColorToken = ColorToken::new("--crust-color-hc-fg-subtle");
+        }
+
+        #[doc = "Tokens under `color.hc.border`."]
+        pub mod border {
+            use super::super::super::ColorToken;
+
+            #[doc = "`color.hc.border.default` (color), CSS `--crust-color-hc-border-default`."]
+            pub const DEFAULT: ColorToken = ColorToken::new("--crust-color-hc-border-default");
+
+            #[doc = "`color.hc.border.strong` (color), CSS `--crust-color-hc-border-strong`."]
+            pub const STRONG: ColorToken = ColorToken::new("--crust-color-hc-border-strong");
+
+            #[doc = "`color.hc.border.hover` (color), CSS `--crust-color-hc-border-hover`."]
+            pub const HOVER: ColorToken = ColorToken::new("--crust-color-hc-border-hover");
+        }
+
+        #[doc = "Tokens under `color.hc.accent`."]
+        pub mod accent {
+            use super::super::super::ColorToken;
+
+            #[doc = "`color.hc.accent.solid` (color), CSS `--crust-color-hc-accent-solid`."]
+            pub const SOLID: ColorToken = ColorToken::new("--crust-color-hc-accent-solid");
+
+            #[doc = "`color.hc.accent.solid-hover` (color), CSS `--crust-color-hc-accent-solid-hover`."]
+            pub const SOLID_HOVER: ColorToken =
+                ColorToken::new("--crust-color-hc-accent-solid-hover");
+
+            #[doc = "`color.hc.accent.solid-active` (color), CSS `--crust-color-hc-accent-solid-active`."]
+            pub const SOLID_ACTIVE: ColorToken =
+                ColorToken::new("--crust-color-hc-accent-solid-active");
+
+            #[doc = "`color.hc.accent.on-solid` (color), CSS `--crust-color-hc-accent-on-solid`."]
+            pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-hc-accent-on-solid");
+
+            #[doc = "`color.hc.accent.border` (color), CSS `--crust-color-hc-accent-border`."]
+            pub const BORDER: ColorToken = ColorToken::new("--crust-color-hc-accent-border");
+
+            #[doc = "`color.hc.accent.text` (color), CSS `--crust-color-hc-accent-text`."]
+            pub const TEXT: ColorToken = ColorToken::new("--crust-color-hc-accent-text");
+
+            #[doc = "`color.hc.accent.on-subtle` (color), CSS `--crust-color-hc-accent-on-subtle`."]
+            pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-hc-accent-on-subtle");
+        }
+
+        #[doc = "Tokens under `color.hc.success`."]
+        pub mod success {
+            use super::super::super::ColorToken;
+
+            #[doc = "`color.hc.success.solid` (color), CSS `--crust-color-hc-success-solid`."]
+            pub const SOLID: ColorToken = ColorToken::new("--crust-color-hc-success-solid");
+
+            #[doc = "`color.hc.success.solid-hover` (color), CSS `--crust-color-hc-success-solid-hover`."]
+            pub const SOLID_HOVER: ColorToken =
+                ColorToken::new("--crust-color-hc-success-solid-hover");
+
+            #[doc = "`color.hc.success.solid-active` (color), CSS `--crust-color-hc-success-solid-active`."]
+            pub const SOLID_ACTIVE: ColorToken =
+                ColorToken::new("--crust-color-hc-success-solid-active");
+
+            #[doc = "`color.hc.success.on-solid` (color), CSS `--crust-color-hc-success-on-solid`."]
+            pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-hc-success-on-solid");
+
+            #[doc = "`color.hc.success.border` (color), CSS `--crust-color-hc-success-border`."]
+            pub const BORDER: ColorToken = ColorToken::new("--crust-color-hc-success-border");
+
+            #[doc = "`color.hc.success.text` (color), CSS `--crust-color-hc-success-text`."]
+            pub const TEXT: ColorToken = ColorToken::new("--crust-color-hc-success-text");
+
+            #[doc = "`color.hc.success.on-subtle` (color), CSS `--crust-color-hc-success-on-subtle`."]
+            pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-hc-success-on-subtle");
+        }
+
+        #[doc = "Tokens under `color.hc.warning`."]
+        pub mod warning {
+            use super::super::super::ColorToken;
+
+            #[doc = "`color.hc.warning.solid` (color), CSS `--crust-color-hc-warning-solid`."]
+            pub const SOLID: ColorToken = ColorToken::new("--crust-color-hc-warning-solid");
+
+            #[doc = "`color.hc.warning.solid-hover` (color), CSS `--crust-color-hc-warning-solid-hover`."]
+            pub const SOLID_HOVER: ColorToken =
+                ColorToken::new("--crust-color-hc-warning-solid-hover");
+
+            #[doc = "`color.hc.warning.solid-active` (color), CSS `--crust-color-hc-warning-solid-active`."]
+            pub const SOLID_ACTIVE: ColorToken =
+                ColorToken::new("--crust-color-hc-warning-solid-active");
+
+            #[doc = "`color.hc.warning.on-solid` (color), CSS `--crust-color-hc-warning-on-solid`."]
+            pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-hc-warning-on-solid");
+
+            #[doc = "`color.hc.warning.border` (color), CSS `--crust-color-hc-warning-border`."]
+            pub const BORDER: ColorToken = ColorToken::new("--crust-color-hc-warning-border");
+
+            #[doc = "`color.hc.warning.text` (color), CSS `--crust-color-hc-warning-text`."]
+            pub const TEXT: ColorToken = ColorToken::new("--crust-color-hc-warning-text");
+
+            #[doc = "`color.hc.warning.on-subtle` (color), CSS `--crust-color-hc-warning-on-subtle`."]
+            pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-hc-warning-on-subtle");
+        }
+
+        #[doc = "Tokens under `color.hc.danger`."]
+        pub mod danger {
+            use super::super::super::ColorToken;
+
+            #[doc = "`color.hc.danger.solid` (color), CSS `--crust-color-hc-danger-solid`."]
+            pub const SOLID: ColorToken = ColorToken::new("--crust-color-hc-danger-solid");
+
+            #[doc = "`color.hc.danger.solid-hover` (color), CSS `--crust-color-hc-danger-solid-hover`."]
+            pub const SOLID_HOVER: ColorToken =
+                ColorToken::new("--crust-color-hc-danger-solid-hover");
+
+            #[doc = "`color.hc.danger.solid-active` (color), CSS `--crust-color-hc-danger-solid-active`."]
+            pub const SOLID_ACTIVE: ColorToken =
+                ColorToken::new("--crust-color-hc-danger-solid-active");
+
+            #[doc = "`color.hc.danger.on-solid` (color), CSS `--crust-color-hc-danger-on-solid`."]
+            pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-hc-danger-on-solid");
+
+            #[doc = "`color.hc.danger.border` (color), CSS `--crust-color-hc-danger-border`."]
+            pub const BORDER: ColorToken = ColorToken::new("--crust-color-hc-danger-border");
+
+            #[doc = "`color.hc.danger.text` (color), CSS `--crust-color-hc-danger-text`."]
+            pub const TEXT: ColorToken = ColorToken::new("--crust-color-hc-danger-text");
+
+            #[doc = "`color.hc.danger.on-subtle` (color), CSS `--crust-color-hc-danger-on-subtle`."]
+            pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-hc-danger-on-subtle");
+        }
+
+        #[doc = "Tokens under `color.hc.info`."]
+        pub mod info {
+            use super::super::super::ColorToken;
+
+            #[doc = "`color.hc.info.solid` (color), CSS `--crust-color-hc-info-solid`."]
+            pub const SOLID: ColorToken = ColorToken::new("--crust-color-hc-info-solid");
+
+            #[doc = "`color.hc.info.solid-hover` (color), CSS `--crust-color-hc-info-solid-hover`."]
+            pub const SOLID_HOVER: ColorToken =
+                ColorToken::new("--crust-color-hc-info-solid-hover");
+
+            #[doc = "`color.hc.info.solid-active` (color), CSS `--crust-color-hc-info-solid-active`."]
+            pub const SOLID_ACTIVE: ColorToken =
+                ColorToken::new("--crust-color-hc-info-solid-active");
+
+            #[doc = "`color.hc.info.on-solid` (color), CSS `--crust-color-hc-info-on-solid`."]
+            pub const ON_SOLID: ColorToken = ColorToken::new("--crust-color-hc-info-on-solid");
+
+            #[doc = "`color.hc.info.border` (color), CSS `--crust-color-hc-info-border`."]
+            pub const BORDER: ColorToken = ColorToken::new("--crust-color-hc-info-border");
+
+            #[doc = "`color.hc.info.text` (color), CSS `--crust-color-hc-info-text`."]
+            pub const TEXT: ColorToken = ColorToken::new("--crust-color-hc-info-text");
+
+            #[doc = "`color.hc.info.on-subtle` (color), CSS `--crust-color-hc-info-on-subtle`."]
+            pub const ON_SUBTLE: ColorToken = ColorToken::new("--crust-color-hc-info-on-subtle");
+        }
     }
 }
 
-#[doc = "Spacing scale on a 4px grid"]
+#[doc = "Spacing scale on a 4px grid (the step is the number of 4px units)"]
 #[doc = ""]
 #[doc = "Tokens under `space`."]
 pub mod space {
@@ -286,6 +1255,11 @@ pub mod space {
 
     #[doc = "`space.0` (dimension), CSS `--crust-space-0`."]
     pub const _0: DimensionToken = DimensionToken::new("--crust-space-0");
+
+    #[doc = "2px: hairline gaps"]
+    #[doc = ""]
+    #[doc = "`space.half` (dimension), CSS `--crust-space-half`."]
+    pub const HALF: DimensionToken = DimensionToken::new("--crust-space-half");
 
     #[doc = "`space.1` (dimension), CSS `--crust-space-1`."]
     pub const _1: DimensionToken = DimensionToken::new("--crust-space-1");
@@ -299,16 +1273,84 @@ pub mod space {
     #[doc = "`space.4` (dimension), CSS `--crust-space-4`."]
     pub const _4: DimensionToken = DimensionToken::new("--crust-space-4");
 
+    #[doc = "`space.5` (dimension), CSS `--crust-space-5`."]
+    pub const _5: DimensionToken = DimensionToken::new("--crust-space-5");
+
     #[doc = "`space.6` (dimension), CSS `--crust-space-6`."]
     pub const _6: DimensionToken = DimensionToken::new("--crust-space-6");
 
+    #[doc = "`space.7` (dimension), CSS `--crust-space-7`."]
+    pub const _7: DimensionToken = DimensionToken::new("--crust-space-7");
+
     #[doc = "`space.8` (dimension), CSS `--crust-space-8`."]
     pub const _8: DimensionToken = DimensionToken::new("--crust-space-8");
+
+    #[doc = "`space.9` (dimension), CSS `--crust-space-9`."]
+    pub const _9: DimensionToken = DimensionToken::new("--crust-space-9");
+
+    #[doc = "`space.10` (dimension), CSS `--crust-space-10`."]
+    pub const _10: DimensionToken = DimensionToken::new("--crust-space-10");
+
+    #[doc = "`space.11` (dimension), CSS `--crust-space-11`."]
+    pub const _11: DimensionToken = DimensionToken::new("--crust-space-11");
+
+    #[doc = "`space.12` (dimension), CSS `--crust-space-12`."]
+    pub const _12: DimensionToken = DimensionToken::new("--crust-space-12");
+
+    #[doc = "`space.14` (dimension), CSS `--crust-space-14`."]
+    pub const _14: DimensionToken = DimensionToken::new("--crust-space-14");
+
+    #[doc = "`space.16` (dimension), CSS `--crust-space-16`."]
+    pub const _16: DimensionToken = DimensionToken::new("--crust-space-16");
+
+    #[doc = "`space.20` (dimension), CSS `--crust-space-20`."]
+    pub const _20: DimensionToken = DimensionToken::new("--crust-space-20");
+
+    #[doc = "`space.24` (dimension), CSS `--crust-space-24`."]
+    pub const _24: DimensionToken = DimensionToken::new("--crust-space-24");
+
+    #[doc = "`space.32` (dimension), CSS `--crust-space-32`."]
+    pub const _32: DimensionToken = DimensionToken::new("--crust-space-32");
 }
 
+#[doc = "Widths of content and of floating panels"]
+#[doc = ""]
+#[doc = "Tokens under `width`."]
+pub mod width {
+    use super::DimensionToken;
+
+    #[doc = "`width.xs` (dimension), CSS `--crust-width-xs`."]
+    pub const XS: DimensionToken = DimensionToken::new("--crust-width-xs");
+
+    #[doc = "`width.sm` (dimension), CSS `--crust-width-sm`."]
+    pub const SM: DimensionToken = DimensionToken::new("--crust-width-sm");
+
+    #[doc = "`width.md` (dimension), CSS `--crust-width-md`."]
+    pub const MD: DimensionToken = DimensionToken::new("--crust-width-md");
+
+    #[doc = "`width.lg` (dimension), CSS `--crust-width-lg`."]
+    pub const LG: DimensionToken = DimensionToken::new("--crust-width-lg");
+
+    #[doc = "`width.xl` (dimension), CSS `--crust-width-xl`."]
+    pub const XL: DimensionToken = DimensionToken::new("--crust-width-xl");
+
+    #[doc = "About 70 characters of body text"]
+    #[doc = ""]
+    #[doc = "`width.prose` (dimension), CSS `--crust-width-prose`."]
+    pub const PROSE: DimensionToken = DimensionToken::new("--crust-width-prose");
+}
+
+#[doc = "Corner radii"]
+#[doc = ""]
 #[doc = "Tokens under `radius`."]
 pub mod radius {
     use super::DimensionToken;
+
+    #[doc = "`radius.none` (dimension), CSS `--crust-radius-none`."]
+    pub const NONE: DimensionToken = DimensionToken::new("--crust-radius-none");
+
+    #[doc = "`radius.xs` (dimension), CSS `--crust-radius-xs`."]
+    pub const XS: DimensionToken = DimensionToken::new("--crust-radius-xs");
 
     #[doc = "`radius.sm` (dimension), CSS `--crust-radius-sm`."]
     pub const SM: DimensionToken = DimensionToken::new("--crust-radius-sm");
@@ -316,10 +1358,104 @@ pub mod radius {
     #[doc = "`radius.md` (dimension), CSS `--crust-radius-md`."]
     pub const MD: DimensionToken = DimensionToken::new("--crust-radius-md");
 
-    #[doc = "Pill and circle shapes"]
+    #[doc = "`radius.lg` (dimension), CSS `--crust-radius-lg`."]
+    pub const LG: DimensionToken = DimensionToken::new("--crust-radius-lg");
+
+    #[doc = "`radius.xl` (dimension), CSS `--crust-radius-xl`."]
+    pub const XL: DimensionToken = DimensionToken::new("--crust-radius-xl");
+
+    #[doc = "`radius.xxl` (dimension), CSS `--crust-radius-xxl`."]
+    pub const XXL: DimensionToken = DimensionToken::new("--crust-radius-xxl");
+
+    #[doc = "Pills and circles"]
     #[doc = ""]
     #[doc = "`radius.full` (dimension), CSS `--crust-radius-full`."]
     pub const FULL: DimensionToken = DimensionToken::new("--crust-radius-full");
+}
+
+#[doc = "Stroke widths (px: hairlines must not scale to fractions)"]
+#[doc = ""]
+#[doc = "Tokens under `border-width`."]
+pub mod border_width {
+    use super::DimensionToken;
+
+    #[doc = "`border-width.thin` (dimension), CSS `--crust-border-width-thin`."]
+    pub const THIN: DimensionToken = DimensionToken::new("--crust-border-width-thin");
+
+    #[doc = "`border-width.thick` (dimension), CSS `--crust-border-width-thick`."]
+    pub const THICK: DimensionToken = DimensionToken::new("--crust-border-width-thick");
+
+    #[doc = "`border-width.heavy` (dimension), CSS `--crust-border-width-heavy`."]
+    pub const HEAVY: DimensionToken = DimensionToken::new("--crust-border-width-heavy");
+}
+
+#[doc = "Viewport widths where layouts change; also emitted as @custom-media --crust-breakpoint-*"]
+#[doc = ""]
+#[doc = "Tokens under `breakpoint`."]
+pub mod breakpoint {
+    use super::DimensionToken;
+
+    #[doc = "`breakpoint.sm` (dimension), CSS `--crust-breakpoint-sm`."]
+    pub const SM: DimensionToken = DimensionToken::new("--crust-breakpoint-sm");
+
+    #[doc = "`breakpoint.md` (dimension), CSS `--crust-breakpoint-md`."]
+    pub const MD: DimensionToken = DimensionToken::new("--crust-breakpoint-md");
+
+    #[doc = "`breakpoint.lg` (dimension), CSS `--crust-breakpoint-lg`."]
+    pub const LG: DimensionToken = DimensionToken::new("--crust-breakpoint-lg");
+
+    #[doc = "`breakpoint.xl` (dimension), CSS `--crust-breakpoint-xl`."]
+    pub const XL: DimensionToken = DimensionToken::new("--crust-breakpoint-xl");
+
+    #[doc = "`breakpoint.xxl` (dimension), CSS `--crust-breakpoint-xxl`."]
+    pub const XXL: DimensionToken = DimensionToken::new("--crust-breakpoint-xxl");
+}
+
+#[doc = "Stacking layers, lowest to highest"]
+#[doc = ""]
+#[doc = "Tokens under `z`."]
+pub mod z {
+    use super::NumberToken;
+
+    #[doc = "`z.base` (number), CSS `--crust-z-base`."]
+    pub const BASE: NumberToken = NumberToken::new("--crust-z-base");
+
+    #[doc = "`z.raised` (number), CSS `--crust-z-raised`."]
+    pub const RAISED: NumberToken = NumberToken::new("--crust-z-raised");
+
+    #[doc = "`z.sticky` (number), CSS `--crust-z-sticky`."]
+    pub const STICKY: NumberToken = NumberToken::new("--crust-z-sticky");
+
+    #[doc = "`z.dropdown` (number), CSS `--crust-z-dropdown`."]
+    pub const DROPDOWN: NumberToken = NumberToken::new("--crust-z-dropdown");
+
+    #[doc = "`z.overlay` (number), CSS `--crust-z-overlay`."]
+    pub const OVERLAY: NumberToken = NumberToken::new("--crust-z-overlay");
+
+    #[doc = "`z.modal` (number), CSS `--crust-z-modal`."]
+    pub const MODAL: NumberToken = NumberToken::new("--crust-z-modal");
+
+    #[doc = "`z.popover` (number), CSS `--crust-z-popover`."]
+    pub const POPOVER: NumberToken = NumberToken::new("--crust-z-popover");
+
+    #[doc = "`z.toast` (number), CSS `--crust-z-toast`."]
+    pub const TOAST: NumberToken = NumberToken::new("--crust-z-toast");
+
+    #[doc = "`z.tooltip` (number), CSS `--crust-z-tooltip`."]
+    pub const TOOLTIP: NumberToken = NumberToken::new("--crust-z-tooltip");
+}
+
+#[doc = "Opacities for whole elements"]
+#[doc = ""]
+#[doc = "Tokens under `opacity`."]
+pub mod opacity {
+    use super::NumberToken;
+
+    #[doc = "`opacity.disabled` (number), CSS `--crust-opacity-disabled`."]
+    pub const DISABLED: NumberToken = NumberToken::new("--crust-opacity-disabled");
+
+    #[doc = "`opacity.muted` (number), CSS `--crust-opacity-muted`."]
+    pub const MUTED: NumberToken = NumberToken::new("--crust-opacity-muted");
 }
 
 #[doc = "Tokens under `font`."]
@@ -328,21 +1464,1344 @@ pub mod font {
     pub mod family {
         use super::super::FontFamilyToken;
 
+        #[doc = "The platform's interface font"]
+        #[doc = ""]
         #[doc = "`font.family.sans` (fontFamily), CSS `--crust-font-family-sans`."]
         pub const SANS: FontFamilyToken = FontFamilyToken::new("--crust-font-family-sans");
+
+        #[doc = "`font.family.serif` (fontFamily), CSS `--crust-font-family-serif`."]
+        pub const SERIF: FontFamilyToken = FontFamilyToken::new("--crust-font-family-serif");
 
         #[doc = "`font.family.mono` (fontFamily), CSS `--crust-font-family-mono`."]
         pub const MONO: FontFamilyToken = FontFamilyToken::new("--crust-font-family-mono");
     }
+
+    #[doc = "Type scale (rem)"]
+    #[doc = ""]
+    #[doc = "Tokens under `font.size`."]
+    pub mod size {
+        use super::super::DimensionToken;
+
+        #[doc = "`font.size.xs` (dimension), CSS `--crust-font-size-xs`."]
+        pub const XS: DimensionToken = DimensionToken::new("--crust-font-size-xs");
+
+        #[doc = "`font.size.sm` (dimension), CSS `--crust-font-size-sm`."]
+        pub const SM: DimensionToken = DimensionToken::new("--crust-font-size-sm");
+
+        #[doc = "`font.size.md` (dimension), CSS `--crust-font-size-md`."]
+        pub const MD: DimensionToken = DimensionToken::new("--crust-font-size-md");
+
+        #[doc = "`font.size.lg` (dimension), CSS `--crust-font-size-lg`."]
+        pub const LG: DimensionToken = DimensionToken::new("--crust-font-size-lg");
+
+        #[doc = "`font.size.xl` (dimension), CSS `--crust-font-size-xl`."]
+        pub const XL: DimensionToken = DimensionToken::new("--crust-font-size-xl");
+
+        #[doc = "`font.size.xxl` (dimension), CSS `--crust-font-size-xxl`."]
+        pub const XXL: DimensionToken = DimensionToken::new("--crust-font-size-xxl");
+
+        #[doc = "`font.size.xxxl` (dimension), CSS `--crust-font-size-xxxl`."]
+        pub const XXXL: DimensionToken = DimensionToken::new("--crust-font-size-xxxl");
+
+        #[doc = "`font.size.display` (dimension), CSS `--crust-font-size-display`."]
+        pub const DISPLAY: DimensionToken = DimensionToken::new("--crust-font-size-display");
+
+        #[doc = "`font.size.display-lg` (dimension), CSS `--crust-font-size-display-lg`."]
+        pub const DISPLAY_LG: DimensionToken = DimensionToken::new("--crust-font-size-display-lg");
+    }
+
+    #[doc = "Tokens under `font.weight`."]
+    pub mod weight {
+        use super::super::FontWeightToken;
+
+        #[doc = "`font.weight.regular` (fontWeight), CSS `--crust-font-weight-regular`."]
+        pub const REGULAR: FontWeightToken = FontWeightToken::new("--crust-font-weight-regular");
+
+        #[doc = "`font.weight.medium` (fontWeight), CSS `--crust-font-weight-medium`."]
+        pub const MEDIUM: FontWeightToken = FontWeightToken::new("--crust-font-weight-medium");
+
+        #[doc = "`font.weight.semibold` (fontWeight), CSS `--crust-font-weight-semibold`."]
+        pub const SEMIBOLD: FontWeightToken = FontWeightToken::new("--crust-font-weight-semibold");
+
+        #[doc = "`font.weight.bold` (fontWeight), CSS `--crust-font-weight-bold`."]
+        pub const BOLD: FontWeightToken = FontWeightToken::new("--crust-font-weight-bold");
+    }
+
+    #[doc = "Leading, as a multiple of the font size"]
+    #[doc = ""]
+    #[doc = "Tokens under `font.line-height`."]
+    pub mod line_height {
+        use super::super::NumberToken;
+
+        #[doc = "`font.line-height.tight` (number), CSS `--crust-font-line-height-tight`."]
+        pub const TIGHT: NumberToken = NumberToken::new("--crust-font-line-height-tight");
+
+        #[doc = "`font.line-height.snug` (number), CSS `--crust-font-line-height-snug`."]
+        pub const SNUG: NumberToken = NumberToken::new("--crust-font-line-height-snug");
+
+        #[doc = "`font.line-height.normal` (number), CSS `--crust-font-line-height-normal`."]
+        pub const NORMAL: NumberToken = NumberToken::new("--crust-font-line-height-normal");
+
+        #[doc = "`font.line-height.relaxed` (number), CSS `--crust-font-line-height-relaxed`."]
+        pub const RELAXED: NumberToken = NumberToken::new("--crust-font-line-height-relaxed");
+    }
+
+    #[doc = "Tracking: tighter for large headings, wider for small capitals"]
+    #[doc = ""]
+    #[doc = "Tokens under `font.letter-spacing`."]
+    pub mod letter_spacing {
+        use super::super::DimensionToken;
+
+        #[doc = "`font.letter-spacing.tight` (dimension), CSS `--crust-font-letter-spacing-tight`."]
+        pub const TIGHT: DimensionToken = DimensionToken::new("--crust-font-letter-spacing-tight");
+
+        #[doc = "`font.letter-spacing.normal` (dimension), CSS `--crust-font-letter-spacing-normal`."]
+        pub const NORMAL: DimensionToken =
+            DimensionToken::new("--crust-font-letter-spacing-normal");
+
+        #[doc = "`font.letter-spacing.wide` (dimension), CSS `--crust-font-letter-spacing-wide`."]
+        pub const WIDE: DimensionToken = DimensionToken::new("--crust-font-letter-spacing-wide");
+    }
 }
 
+#[doc = "Durations, shortest to longest"]
+#[doc = ""]
 #[doc = "Tokens under `duration`."]
 pub mod duration {
     use super::DurationToken;
 
+    #[doc = "`duration.instant` (duration), CSS `--crust-duration-instant`."]
+    pub const INSTANT: DurationToken = DurationToken::new("--crust-duration-instant");
+
     #[doc = "`duration.fast` (duration), CSS `--crust-duration-fast`."]
     pub const FAST: DurationToken = DurationToken::new("--crust-duration-fast");
 
-    #[doc = "`duration.normal` (duration), CSS `--crust-duration-normal`."]
-    pub const NORMAL: DurationToken = DurationToken::new("--crust-duration-normal");
+    #[doc = "`duration.moderate` (duration), CSS `--crust-duration-moderate`."]
+    pub const MODERATE: DurationToken = DurationToken::new("--crust-duration-moderate");
+
+    #[doc = "`duration.slow` (duration), CSS `--crust-duration-slow`."]
+    pub const SLOW: DurationToken = DurationToken::new("--crust-duration-slow");
+
+    #[doc = "`duration.slower` (duration), CSS `--crust-duration-slower`."]
+    pub const SLOWER: DurationToken = DurationToken::new("--crust-duration-slower");
+
+    #[doc = "`duration.long` (duration), CSS `--crust-duration-long`."]
+    pub const LONG: DurationToken = DurationToken::new("--crust-duration-long");
+
+    #[doc = "One turn of a looping animation"]
+    #[doc = ""]
+    #[doc = "`duration.loop` (duration), CSS `--crust-duration-loop`."]
+    pub const LOOP: DurationToken = DurationToken::new("--crust-duration-loop");
+
+    #[doc = "`duration.loop-slow` (duration), CSS `--crust-duration-loop-slow`."]
+    pub const LOOP_SLOW: DurationToken = DurationToken::new("--crust-duration-loop-slow");
+}
+
+#[doc = "Timing curves"]
+#[doc = ""]
+#[doc = "Tokens under `easing`."]
+pub mod easing {
+    use super::CubicBezierToken;
+
+    #[doc = "`easing.linear` (cubicBezier), CSS `--crust-easing-linear`."]
+    pub const LINEAR: CubicBezierToken = CubicBezierToken::new("--crust-easing-linear");
+
+    #[doc = "Moves that start and end on screen"]
+    #[doc = ""]
+    #[doc = "`easing.standard` (cubicBezier), CSS `--crust-easing-standard`."]
+    pub const STANDARD: CubicBezierToken = CubicBezierToken::new("--crust-easing-standard");
+
+    #[doc = "Decelerate: things arriving"]
+    #[doc = ""]
+    #[doc = "`easing.enter` (cubicBezier), CSS `--crust-easing-enter`."]
+    pub const ENTER: CubicBezierToken = CubicBezierToken::new("--crust-easing-enter");
+
+    #[doc = "Accelerate: things leaving"]
+    #[doc = ""]
+    #[doc = "`easing.exit` (cubicBezier), CSS `--crust-easing-exit`."]
+    pub const EXIT: CubicBezierToken = CubicBezierToken::new("--crust-easing-exit");
+}
+
+#[doc = "Tokens under `control`."]
+pub mod control {
+    use super::DimensionToken;
+
+    #[doc = "Between an icon and a label inside a control"]
+    #[doc = ""]
+    #[doc = "`control.gap` (dimension), CSS `--crust-control-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-control-gap");
+
+    #[doc = "Corners of controls"]
+    #[doc = ""]
+    #[doc = "`control.radius` (dimension), CSS `--crust-control-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-control-radius");
+
+    #[doc = "Checkbox and radio boxes; the hit area around them stays 24px or more"]
+    #[doc = ""]
+    #[doc = "`control.indicator` (dimension), CSS `--crust-control-indicator`."]
+    pub const INDICATOR: DimensionToken = DimensionToken::new("--crust-control-indicator");
+
+    #[doc = "Smallest pointer target (WCAG 2.2: 24px)"]
+    #[doc = ""]
+    #[doc = "`control.target` (dimension), CSS `--crust-control-target`."]
+    pub const TARGET: DimensionToken = DimensionToken::new("--crust-control-target");
+
+    #[doc = "Heights of buttons, inputs and selects (every size is at least 24px, the WCAG 2.2 target)"]
+    #[doc = ""]
+    #[doc = "Tokens under `control.height`."]
+    pub mod height {
+        use super::super::DimensionToken;
+
+        #[doc = "`control.height.sm` (dimension), CSS `--crust-control-height-sm`."]
+        pub const SM: DimensionToken = DimensionToken::new("--crust-control-height-sm");
+
+        #[doc = "`control.height.md` (dimension), CSS `--crust-control-height-md`."]
+        pub const MD: DimensionToken = DimensionToken::new("--crust-control-height-md");
+
+        #[doc = "`control.height.lg` (dimension), CSS `--crust-control-height-lg`."]
+        pub const LG: DimensionToken = DimensionToken::new("--crust-control-height-lg");
+    }
+
+    #[doc = "Inline padding of controls"]
+    #[doc = ""]
+    #[doc = "Tokens under `control.padding-x`."]
+    pub mod padding_x {
+        use super::super::DimensionToken;
+
+        #[doc = "`control.padding-x.sm` (dimension), CSS `--crust-control-padding-x-sm`."]
+        pub const SM: DimensionToken = DimensionToken::new("--crust-control-padding-x-sm");
+
+        #[doc = "`control.padding-x.md` (dimension), CSS `--crust-control-padding-x-md`."]
+        pub const MD: DimensionToken = DimensionToken::new("--crust-control-padding-x-md");
+
+        #[doc = "`control.padding-x.lg` (dimension), CSS `--crust-control-padding-x-lg`."]
+        pub const LG: DimensionToken = DimensionToken::new("--crust-control-padding-x-lg");
+    }
+}
+
+#[doc = "Padding inside containers"]
+#[doc = ""]
+#[doc = "Tokens under `inset`."]
+pub mod inset {
+    use super::DimensionToken;
+
+    #[doc = "`inset.xs` (dimension), CSS `--crust-inset-xs`."]
+    pub const XS: DimensionToken = DimensionToken::new("--crust-inset-xs");
+
+    #[doc = "`inset.sm` (dimension), CSS `--crust-inset-sm`."]
+    pub const SM: DimensionToken = DimensionToken::new("--crust-inset-sm");
+
+    #[doc = "`inset.md` (dimension), CSS `--crust-inset-md`."]
+    pub const MD: DimensionToken = DimensionToken::new("--crust-inset-md");
+
+    #[doc = "`inset.lg` (dimension), CSS `--crust-inset-lg`."]
+    pub const LG: DimensionToken = DimensionToken::new("--crust-inset-lg");
+}
+
+#[doc = "Space between siblings"]
+#[doc = ""]
+#[doc = "Tokens under `gap`."]
+pub mod gap {
+    use super::DimensionToken;
+
+    #[doc = "`gap.xs` (dimension), CSS `--crust-gap-xs`."]
+    pub const XS: DimensionToken = DimensionToken::new("--crust-gap-xs");
+
+    #[doc = "`gap.sm` (dimension), CSS `--crust-gap-sm`."]
+    pub const SM: DimensionToken = DimensionToken::new("--crust-gap-sm");
+
+    #[doc = "`gap.md` (dimension), CSS `--crust-gap-md`."]
+    pub const MD: DimensionToken = DimensionToken::new("--crust-gap-md");
+
+    #[doc = "`gap.lg` (dimension), CSS `--crust-gap-lg`."]
+    pub const LG: DimensionToken = DimensionToken::new("--crust-gap-lg");
+
+    #[doc = "`gap.xl` (dimension), CSS `--crust-gap-xl`."]
+    pub const XL: DimensionToken = DimensionToken::new("--crust-gap-xl");
+
+    #[doc = "Between page sections"]
+    #[doc = ""]
+    #[doc = "`gap.section` (dimension), CSS `--crust-gap-section`."]
+    pub const SECTION: DimensionToken = DimensionToken::new("--crust-gap-section");
+}
+
+#[doc = "Tokens under `surface`."]
+pub mod surface {
+    use super::DimensionToken;
+
+    #[doc = "Corners of cards and panels"]
+    #[doc = ""]
+    #[doc = "`surface.radius` (dimension), CSS `--crust-surface-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-surface-radius");
+
+    #[doc = "Corners of dialogs"]
+    #[doc = ""]
+    #[doc = "`surface.radius-lg` (dimension), CSS `--crust-surface-radius-lg`."]
+    pub const RADIUS_LG: DimensionToken = DimensionToken::new("--crust-surface-radius-lg");
+}
+
+#[doc = "Tokens under `icon`."]
+pub mod icon {
+    #[doc = "Tokens under `icon.size`."]
+    pub mod size {
+        use super::super::DimensionToken;
+
+        #[doc = "`icon.size.sm` (dimension), CSS `--crust-icon-size-sm`."]
+        pub const SM: DimensionToken = DimensionToken::new("--crust-icon-size-sm");
+
+        #[doc = "`icon.size.md` (dimension), CSS `--crust-icon-size-md`."]
+        pub const MD: DimensionToken = DimensionToken::new("--crust-icon-size-md");
+
+        #[doc = "`icon.size.lg` (dimension), CSS `--crust-icon-size-lg`."]
+        pub const LG: DimensionToken = DimensionToken::new("--crust-icon-size-lg");
+    }
+}
+
+#[doc = "Tokens under `focus`."]
+pub mod focus {
+    use super::BorderToken;
+    use super::DimensionToken;
+
+    #[doc = "Width of the focus ring"]
+    #[doc = ""]
+    #[doc = "`focus.width` (dimension), CSS `--crust-focus-width`."]
+    pub const WIDTH: DimensionToken = DimensionToken::new("--crust-focus-width");
+
+    #[doc = "Gap between a control and its focus ring"]
+    #[doc = ""]
+    #[doc = "`focus.offset` (dimension), CSS `--crust-focus-offset`."]
+    pub const OFFSET: DimensionToken = DimensionToken::new("--crust-focus-offset");
+
+    #[doc = "The focus outline: `outline: var(--crust-focus-ring)`"]
+    #[doc = ""]
+    #[doc = "`focus.ring` (border), CSS `--crust-focus-ring`."]
+    pub const RING: BorderToken = BorderToken::new("--crust-focus-ring");
+}
+
+#[doc = "Widths of borders that carry meaning"]
+#[doc = ""]
+#[doc = "Tokens under `stroke`."]
+pub mod stroke {
+    use super::DimensionToken;
+
+    #[doc = "Control and card borders"]
+    #[doc = ""]
+    #[doc = "`stroke.default` (dimension), CSS `--crust-stroke-default`."]
+    pub const DEFAULT: DimensionToken = DimensionToken::new("--crust-stroke-default");
+
+    #[doc = "Selected tabs, invalid fields, callout edges"]
+    #[doc = ""]
+    #[doc = "`stroke.emphasis` (dimension), CSS `--crust-stroke-emphasis`."]
+    pub const EMPHASIS: DimensionToken = DimensionToken::new("--crust-stroke-emphasis");
+}
+
+#[doc = "Tokens under `text`."]
+pub mod text {
+    use super::TypographyToken;
+
+    #[doc = "Running text"]
+    #[doc = ""]
+    #[doc = "`text.body` (typography), CSS `--crust-text-body`."]
+    pub const BODY: TypographyToken = TypographyToken::new("--crust-text-body");
+
+    #[doc = "Dense text: tables, help, menus"]
+    #[doc = ""]
+    #[doc = "`text.body-sm` (typography), CSS `--crust-text-body-sm`."]
+    pub const BODY_SM: TypographyToken = TypographyToken::new("--crust-text-body-sm");
+
+    #[doc = "Labels of controls and fields"]
+    #[doc = ""]
+    #[doc = "`text.label` (typography), CSS `--crust-text-label`."]
+    pub const LABEL: TypographyToken = TypographyToken::new("--crust-text-label");
+
+    #[doc = "Badges, tooltips, small print"]
+    #[doc = ""]
+    #[doc = "`text.caption` (typography), CSS `--crust-text-caption`."]
+    pub const CAPTION: TypographyToken = TypographyToken::new("--crust-text-caption");
+
+    #[doc = "Code, inline and in blocks"]
+    #[doc = ""]
+    #[doc = "`text.code` (typography), CSS `--crust-text-code`."]
+    pub const CODE: TypographyToken = TypographyToken::new("--crust-text-code");
+
+    #[doc = "Heading levels"]
+    #[doc = ""]
+    #[doc = "Tokens under `text.heading`."]
+    pub mod heading {
+        use super::super::TypographyToken;
+
+        #[doc = "`text.heading.1` (typography), CSS `--crust-text-heading-1`."]
+        pub const _1: TypographyToken = TypographyToken::new("--crust-text-heading-1");
+
+        #[doc = "`text.heading.2` (typography), CSS `--crust-text-heading-2`."]
+        pub const _2: TypographyToken = TypographyToken::new("--crust-text-heading-2");
+
+        #[doc = "`text.heading.3` (typography), CSS `--crust-text-heading-3`."]
+        pub const _3: TypographyToken = TypographyToken::new("--crust-text-heading-3");
+
+        #[doc = "`text.heading.4` (typography), CSS `--crust-text-heading-4`."]
+        pub const _4: TypographyToken = TypographyToken::new("--crust-text-heading-4");
+
+        #[doc = "`text.heading.5` (typography), CSS `--crust-text-heading-5`."]
+        pub const _5: TypographyToken = TypographyToken::new("--crust-text-heading-5");
+    }
+}
+
+#[doc = "Elevation, lowest to highest"]
+#[doc = ""]
+#[doc = "Tokens under `shadow`."]
+pub mod shadow {
+    use super::ShadowToken;
+
+    #[doc = "Controls that sit on the surface"]
+    #[doc = ""]
+    #[doc = "`shadow.xs` (shadow), CSS `--crust-shadow-xs`."]
+    pub const XS: ShadowToken = ShadowToken::new("--crust-shadow-xs");
+
+    #[doc = "Cards"]
+    #[doc = ""]
+    #[doc = "`shadow.sm` (shadow), CSS `--crust-shadow-sm`."]
+    pub const SM: ShadowToken = ShadowToken::new("--crust-shadow-sm");
+
+    #[doc = "Menus, popovers, tooltips"]
+    #[doc = ""]
+    #[doc = "`shadow.md` (shadow), CSS `--crust-shadow-md`."]
+    pub const MD: ShadowToken = ShadowToken::new("--crust-shadow-md");
+
+    #[doc = "Toasts and floating panels"]
+    #[doc = ""]
+    #[doc = "`shadow.lg` (shadow), CSS `--crust-shadow-lg`."]
+    pub const LG: ShadowToken = ShadowToken::new("--crust-shadow-lg");
+
+    #[doc = "Modal dialogs"]
+    #[doc = ""]
+    #[doc = "`shadow.xl` (shadow), CSS `--crust-shadow-xl`."]
+    pub const XL: ShadowToken = ShadowToken::new("--crust-shadow-xl");
+}
+
+#[doc = "Tokens under `motion`."]
+pub mod motion {
+    use super::DimensionToken;
+
+    #[doc = "How far things slide as they enter"]
+    #[doc = ""]
+    #[doc = "`motion.distance` (dimension), CSS `--crust-motion-distance`."]
+    pub const DISTANCE: DimensionToken = DimensionToken::new("--crust-motion-distance");
+
+    #[doc = "Tokens under `motion.duration`."]
+    pub mod duration {
+        use super::super::DurationToken;
+
+        #[doc = "Colour changes on hover and press"]
+        #[doc = ""]
+        #[doc = "`motion.duration.hover` (duration), CSS `--crust-motion-duration-hover`."]
+        pub const HOVER: DurationToken = DurationToken::new("--crust-motion-duration-hover");
+
+        #[doc = "Things appearing: menus, popovers, dialogs"]
+        #[doc = ""]
+        #[doc = "`motion.duration.enter` (duration), CSS `--crust-motion-duration-enter`."]
+        pub const ENTER: DurationToken = DurationToken::new("--crust-motion-duration-enter");
+
+        #[doc = "Things leaving"]
+        #[doc = ""]
+        #[doc = "`motion.duration.exit` (duration), CSS `--crust-motion-duration-exit`."]
+        pub const EXIT: DurationToken = DurationToken::new("--crust-motion-duration-exit");
+
+        #[doc = "Things changing place or size: accordions, switches, indicators"]
+        #[doc = ""]
+        #[doc = "`motion.duration.move` (duration), CSS `--crust-motion-duration-move`."]
+        pub const MOVE: DurationToken = DurationToken::new("--crust-motion-duration-move");
+
+        #[doc = "One turn of a spinner"]
+        #[doc = ""]
+        #[doc = "`motion.duration.spin` (duration), CSS `--crust-motion-duration-spin`."]
+        pub const SPIN: DurationToken = DurationToken::new("--crust-motion-duration-spin");
+
+        #[doc = "One cycle of a skeleton's shimmer"]
+        #[doc = ""]
+        #[doc = "`motion.duration.pulse` (duration), CSS `--crust-motion-duration-pulse`."]
+        pub const PULSE: DurationToken = DurationToken::new("--crust-motion-duration-pulse");
+    }
+
+    #[doc = "Tokens under `motion.delay`."]
+    pub mod delay {
+        use super::super::DurationToken;
+
+        #[doc = "Pointer rest before a tooltip shows (focus shows it at once)"]
+        #[doc = ""]
+        #[doc = "`motion.delay.tooltip` (duration), CSS `--crust-motion-delay-tooltip`."]
+        pub const TOOLTIP: DurationToken = DurationToken::new("--crust-motion-delay-tooltip");
+
+        #[doc = "How long a toast stays when nobody hovers or focuses it"]
+        #[doc = ""]
+        #[doc = "`motion.delay.toast` (duration), CSS `--crust-motion-delay-toast`."]
+        pub const TOAST: DurationToken = DurationToken::new("--crust-motion-delay-toast");
+    }
+
+    #[doc = "Tokens under `motion.easing`."]
+    pub mod easing {
+        use super::super::CubicBezierToken;
+
+        #[doc = "`motion.easing.standard` (cubicBezier), CSS `--crust-motion-easing-standard`."]
+        pub const STANDARD: CubicBezierToken =
+            CubicBezierToken::new("--crust-motion-easing-standard");
+
+        #[doc = "`motion.easing.enter` (cubicBezier), CSS `--crust-motion-easing-enter`."]
+        pub const ENTER: CubicBezierToken = CubicBezierToken::new("--crust-motion-easing-enter");
+
+        #[doc = "`motion.easing.exit` (cubicBezier), CSS `--crust-motion-easing-exit`."]
+        pub const EXIT: CubicBezierToken = CubicBezierToken::new("--crust-motion-easing-exit");
+    }
+}
+
+#[doc = "Tokens under `button`."]
+pub mod button {
+    use super::DimensionToken;
+    use super::TypographyToken;
+
+    #[doc = "`button.radius` (dimension), CSS `--crust-button-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-button-radius");
+
+    #[doc = "`button.gap` (dimension), CSS `--crust-button-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-button-gap");
+
+    #[doc = "`button.font` (typography), CSS `--crust-button-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-button-font");
+
+    #[doc = "`button.border-width` (dimension), CSS `--crust-button-border-width`."]
+    pub const BORDER_WIDTH: DimensionToken = DimensionToken::new("--crust-button-border-width");
+
+    #[doc = "Tokens under `button.height`."]
+    pub mod height {
+        use super::super::DimensionToken;
+
+        #[doc = "`button.height.sm` (dimension), CSS `--crust-button-height-sm`."]
+        pub const SM: DimensionToken = DimensionToken::new("--crust-button-height-sm");
+
+        #[doc = "`button.height.md` (dimension), CSS `--crust-button-height-md`."]
+        pub const MD: DimensionToken = DimensionToken::new("--crust-button-height-md");
+
+        #[doc = "`button.height.lg` (dimension), CSS `--crust-button-height-lg`."]
+        pub const LG: DimensionToken = DimensionToken::new("--crust-button-height-lg");
+    }
+
+    #[doc = "Tokens under `button.padding-x`."]
+    pub mod padding_x {
+        use super::super::DimensionToken;
+
+        #[doc = "`button.padding-x.sm` (dimension), CSS `--crust-button-padding-x-sm`."]
+        pub const SM: DimensionToken = DimensionToken::new("--crust-button-padding-x-sm");
+
+        #[doc = "`button.padding-x.md` (dimension), CSS `--crust-button-padding-x-md`."]
+        pub const MD: DimensionToken = DimensionToken::new("--crust-button-padding-x-md");
+
+        #[doc = "`button.padding-x.lg` (dimension), CSS `--crust-button-padding-x-lg`."]
+        pub const LG: DimensionToken = DimensionToken::new("--crust-button-padding-x-lg");
+    }
+
+    #[doc = "Tokens under `button.solid`."]
+    pub mod solid {
+        use super::super::ColorToken;
+
+        #[doc = "`button.solid.bg` (color), CSS `--crust-button-solid-bg`."]
+        pub const BG: ColorToken = ColorToken::new("--crust-button-solid-bg");
+
+        #[doc = "`button.solid.bg-hover` (color), CSS `--crust-button-solid-bg-hover`."]
+        pub const BG_HOVER: ColorToken = ColorToken::new("--crust-button-solid-bg-hover");
+
+        #[doc = "`button.solid.bg-active` (color), CSS `--crust-button-solid-bg-active`."]
+        pub const BG_ACTIVE: ColorToken = ColorToken::new("--crust-button-solid-bg-active");
+
+        #[doc = "`button.solid.fg` (color), CSS `--crust-button-solid-fg`."]
+        pub const FG: ColorToken = ColorToken::new("--crust-button-solid-fg");
+    }
+
+    #[doc = "Tokens under `button.soft`."]
+    pub mod soft {
+        use super::super::ColorToken;
+
+        #[doc = "`button.soft.bg` (color), CSS `--crust-button-soft-bg`."]
+        pub const BG: ColorToken = ColorToken::new("--crust-button-soft-bg");
+
+        #[doc = "`button.soft.bg-hover` (color), CSS `--crust-button-soft-bg-hover`."]
+        pub const BG_HOVER: ColorToken = ColorToken::new("--crust-button-soft-bg-hover");
+
+        #[doc = "`button.soft.fg` (color), CSS `--crust-button-soft-fg`."]
+        pub const FG: ColorToken = ColorToken::new("--crust-button-soft-fg");
+    }
+
+    #[doc = "Tokens under `button.outline`."]
+    pub mod outline {
+        use super::super::ColorToken;
+
+        #[doc = "`button.outline.bg-hover` (color), CSS `--crust-button-outline-bg-hover`."]
+        pub const BG_HOVER: ColorToken = ColorToken::new("--crust-button-outline-bg-hover");
+
+        #[doc = "`button.outline.bg-active` (color), CSS `--crust-button-outline-bg-active`."]
+        pub const BG_ACTIVE: ColorToken = ColorToken::new("--crust-button-outline-bg-active");
+
+        #[doc = "`button.outline.border` (color), CSS `--crust-button-outline-border`."]
+        pub const BORDER: ColorToken = ColorToken::new("--crust-button-outline-border");
+
+        #[doc = "`button.outline.fg` (color), CSS `--crust-button-outline-fg`."]
+        pub const FG: ColorToken = ColorToken::new("--crust-button-outline-fg");
+    }
+
+    #[doc = "Tokens under `button.ghost`."]
+    pub mod ghost {
+        use super::super::ColorToken;
+
+        #[doc = "`button.ghost.bg-hover` (color), CSS `--crust-button-ghost-bg-hover`."]
+        pub const BG_HOVER: ColorToken = ColorToken::new("--crust-button-ghost-bg-hover");
+
+        #[doc = "`button.ghost.bg-active` (color), CSS `--crust-button-ghost-bg-active`."]
+        pub const BG_ACTIVE: ColorToken = ColorToken::new("--crust-button-ghost-bg-active");
+
+        #[doc = "`button.ghost.fg` (color), CSS `--crust-button-ghost-fg`."]
+        pub const FG: ColorToken = ColorToken::new("--crust-button-ghost-fg");
+    }
+
+    #[doc = "Tokens under `button.danger`."]
+    pub mod danger {
+        use super::super::ColorToken;
+
+        #[doc = "`button.danger.bg` (color), CSS `--crust-button-danger-bg`."]
+        pub const BG: ColorToken = ColorToken::new("--crust-button-danger-bg");
+
+        #[doc = "`button.danger.bg-hover` (color), CSS `--crust-button-danger-bg-hover`."]
+        pub const BG_HOVER: ColorToken = ColorToken::new("--crust-button-danger-bg-hover");
+
+        #[doc = "`button.danger.bg-active` (color), CSS `--crust-button-danger-bg-active`."]
+        pub const BG_ACTIVE: ColorToken = ColorToken::new("--crust-button-danger-bg-active");
+
+        #[doc = "`button.danger.fg` (color), CSS `--crust-button-danger-fg`."]
+        pub const FG: ColorToken = ColorToken::new("--crust-button-danger-fg");
+
+        #[doc = "Danger text of soft, outline and ghost buttons"]
+        #[doc = ""]
+        #[doc = "`button.danger.text` (color), CSS `--crust-button-danger-text`."]
+        pub const TEXT: ColorToken = ColorToken::new("--crust-button-danger-text");
+
+        #[doc = "`button.danger.subtle` (color), CSS `--crust-button-danger-subtle`."]
+        pub const SUBTLE: ColorToken = ColorToken::new("--crust-button-danger-subtle");
+
+        #[doc = "`button.danger.subtle-hover` (color), CSS `--crust-button-danger-subtle-hover`."]
+        pub const SUBTLE_HOVER: ColorToken = ColorToken::new("--crust-button-danger-subtle-hover");
+    }
+
+    #[doc = "Tokens under `button.disabled`."]
+    pub mod disabled {
+        use super::super::ColorToken;
+
+        #[doc = "`button.disabled.bg` (color), CSS `--crust-button-disabled-bg`."]
+        pub const BG: ColorToken = ColorToken::new("--crust-button-disabled-bg");
+
+        #[doc = "`button.disabled.fg` (color), CSS `--crust-button-disabled-fg`."]
+        pub const FG: ColorToken = ColorToken::new("--crust-button-disabled-fg");
+
+        #[doc = "`button.disabled.border` (color), CSS `--crust-button-disabled-border`."]
+        pub const BORDER: ColorToken = ColorToken::new("--crust-button-disabled-border");
+    }
+}
+
+#[doc = "Tokens under `field`."]
+pub mod field {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::TypographyToken;
+
+    #[doc = "`field.bg` (color), CSS `--crust-field-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-field-bg");
+
+    #[doc = "`field.fg` (color), CSS `--crust-field-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-field-fg");
+
+    #[doc = "`field.placeholder` (color), CSS `--crust-field-placeholder`."]
+    pub const PLACEHOLDER: ColorToken = ColorToken::new("--crust-field-placeholder");
+
+    #[doc = "`field.border` (color), CSS `--crust-field-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-field-border");
+
+    #[doc = "`field.border-hover` (color), CSS `--crust-field-border-hover`."]
+    pub const BORDER_HOVER: ColorToken = ColorToken::new("--crust-field-border-hover");
+
+    #[doc = "`field.border-focus` (color), CSS `--crust-field-border-focus`."]
+    pub const BORDER_FOCUS: ColorToken = ColorToken::new("--crust-field-border-focus");
+
+    #[doc = "`field.border-invalid` (color), CSS `--crust-field-border-invalid`."]
+    pub const BORDER_INVALID: ColorToken = ColorToken::new("--crust-field-border-invalid");
+
+    #[doc = "`field.border-width` (dimension), CSS `--crust-field-border-width`."]
+    pub const BORDER_WIDTH: DimensionToken = DimensionToken::new("--crust-field-border-width");
+
+    #[doc = "`field.radius` (dimension), CSS `--crust-field-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-field-radius");
+
+    #[doc = "`field.height` (dimension), CSS `--crust-field-height`."]
+    pub const HEIGHT: DimensionToken = DimensionToken::new("--crust-field-height");
+
+    #[doc = "`field.padding-x` (dimension), CSS `--crust-field-padding-x`."]
+    pub const PADDING_X: DimensionToken = DimensionToken::new("--crust-field-padding-x");
+
+    #[doc = "`field.padding-y` (dimension), CSS `--crust-field-padding-y`."]
+    pub const PADDING_Y: DimensionToken = DimensionToken::new("--crust-field-padding-y");
+
+    #[doc = "`field.font` (typography), CSS `--crust-field-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-field-font");
+
+    #[doc = "Between label, control, help and error"]
+    #[doc = ""]
+    #[doc = "`field.gap` (dimension), CSS `--crust-field-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-field-gap");
+
+    #[doc = "`field.label-font` (typography), CSS `--crust-field-label-font`."]
+    pub const LABEL_FONT: TypographyToken = TypographyToken::new("--crust-field-label-font");
+
+    #[doc = "`field.label-fg` (color), CSS `--crust-field-label-fg`."]
+    pub const LABEL_FG: ColorToken = ColorToken::new("--crust-field-label-fg");
+
+    #[doc = "`field.help-font` (typography), CSS `--crust-field-help-font`."]
+    pub const HELP_FONT: TypographyToken = TypographyToken::new("--crust-field-help-font");
+
+    #[doc = "`field.help-fg` (color), CSS `--crust-field-help-fg`."]
+    pub const HELP_FG: ColorToken = ColorToken::new("--crust-field-help-fg");
+
+    #[doc = "`field.error-fg` (color), CSS `--crust-field-error-fg`."]
+    pub const ERROR_FG: ColorToken = ColorToken::new("--crust-field-error-fg");
+
+    #[doc = "`field.bg-disabled` (color), CSS `--crust-field-bg-disabled`."]
+    pub const BG_DISABLED: ColorToken = ColorToken::new("--crust-field-bg-disabled");
+
+    #[doc = "`field.fg-disabled` (color), CSS `--crust-field-fg-disabled`."]
+    pub const FG_DISABLED: ColorToken = ColorToken::new("--crust-field-fg-disabled");
+
+    #[doc = "`field.border-disabled` (color), CSS `--crust-field-border-disabled`."]
+    pub const BORDER_DISABLED: ColorToken = ColorToken::new("--crust-field-border-disabled");
+}
+
+#[doc = "Tokens under `choice`."]
+pub mod choice {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::TypographyToken;
+
+    #[doc = "Box of a checkbox or radio"]
+    #[doc = ""]
+    #[doc = "`choice.size` (dimension), CSS `--crust-choice-size`."]
+    pub const SIZE: DimensionToken = DimensionToken::new("--crust-choice-size");
+
+    #[doc = "Hit area around the box"]
+    #[doc = ""]
+    #[doc = "`choice.target` (dimension), CSS `--crust-choice-target`."]
+    pub const TARGET: DimensionToken = DimensionToken::new("--crust-choice-target");
+
+    #[doc = "`choice.border` (color), CSS `--crust-choice-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-choice-border");
+
+    #[doc = "`choice.border-hover` (color), CSS `--crust-choice-border-hover`."]
+    pub const BORDER_HOVER: ColorToken = ColorToken::new("--crust-choice-border-hover");
+
+    #[doc = "`choice.border-width` (dimension), CSS `--crust-choice-border-width`."]
+    pub const BORDER_WIDTH: DimensionToken = DimensionToken::new("--crust-choice-border-width");
+
+    #[doc = "`choice.bg` (color), CSS `--crust-choice-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-choice-bg");
+
+    #[doc = "`choice.bg-checked` (color), CSS `--crust-choice-bg-checked`."]
+    pub const BG_CHECKED: ColorToken = ColorToken::new("--crust-choice-bg-checked");
+
+    #[doc = "`choice.bg-checked-hover` (color), CSS `--crust-choice-bg-checked-hover`."]
+    pub const BG_CHECKED_HOVER: ColorToken = ColorToken::new("--crust-choice-bg-checked-hover");
+
+    #[doc = "Check mark and radio dot"]
+    #[doc = ""]
+    #[doc = "`choice.mark` (color), CSS `--crust-choice-mark`."]
+    pub const MARK: ColorToken = ColorToken::new("--crust-choice-mark");
+
+    #[doc = "`choice.radius` (dimension), CSS `--crust-choice-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-choice-radius");
+
+    #[doc = "Between the box and its label"]
+    #[doc = ""]
+    #[doc = "`choice.gap` (dimension), CSS `--crust-choice-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-choice-gap");
+
+    #[doc = "`choice.label-font` (typography), CSS `--crust-choice-label-font`."]
+    pub const LABEL_FONT: TypographyToken = TypographyToken::new("--crust-choice-label-font");
+
+    #[doc = "`choice.invalid` (color), CSS `--crust-choice-invalid`."]
+    pub const INVALID: ColorToken = ColorToken::new("--crust-choice-invalid");
+}
+
+#[doc = "Tokens under `switch`."]
+pub mod switch {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::DurationToken;
+
+    #[doc = "`switch.width` (dimension), CSS `--crust-switch-width`."]
+    pub const WIDTH: DimensionToken = DimensionToken::new("--crust-switch-width");
+
+    #[doc = "`switch.height` (dimension), CSS `--crust-switch-height`."]
+    pub const HEIGHT: DimensionToken = DimensionToken::new("--crust-switch-height");
+
+    #[doc = "`switch.thumb` (dimension), CSS `--crust-switch-thumb`."]
+    pub const THUMB: DimensionToken = DimensionToken::new("--crust-switch-thumb");
+
+    #[doc = "`switch.track` (color), CSS `--crust-switch-track`."]
+    pub const TRACK: ColorToken = ColorToken::new("--crust-switch-track");
+
+    #[doc = "`switch.track-border` (color), CSS `--crust-switch-track-border`."]
+    pub const TRACK_BORDER: ColorToken = ColorToken::new("--crust-switch-track-border");
+
+    #[doc = "`switch.track-checked` (color), CSS `--crust-switch-track-checked`."]
+    pub const TRACK_CHECKED: ColorToken = ColorToken::new("--crust-switch-track-checked");
+
+    #[doc = "`switch.thumb-off` (color), CSS `--crust-switch-thumb-off`."]
+    pub const THUMB_OFF: ColorToken = ColorToken::new("--crust-switch-thumb-off");
+
+    #[doc = "`switch.thumb-on` (color), CSS `--crust-switch-thumb-on`."]
+    pub const THUMB_ON: ColorToken = ColorToken::new("--crust-switch-thumb-on");
+
+    #[doc = "`switch.duration` (duration), CSS `--crust-switch-duration`."]
+    pub const DURATION: DurationToken = DurationToken::new("--crust-switch-duration");
+}
+
+#[doc = "Tokens under `card`."]
+pub mod card {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::ShadowToken;
+
+    #[doc = "`card.bg` (color), CSS `--crust-card-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-card-bg");
+
+    #[doc = "`card.fg` (color), CSS `--crust-card-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-card-fg");
+
+    #[doc = "`card.border` (color), CSS `--crust-card-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-card-border");
+
+    #[doc = "`card.radius` (dimension), CSS `--crust-card-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-card-radius");
+
+    #[doc = "`card.padding` (dimension), CSS `--crust-card-padding`."]
+    pub const PADDING: DimensionToken = DimensionToken::new("--crust-card-padding");
+
+    #[doc = "`card.gap` (dimension), CSS `--crust-card-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-card-gap");
+
+    #[doc = "`card.shadow` (shadow), CSS `--crust-card-shadow`."]
+    pub const SHADOW: ShadowToken = ShadowToken::new("--crust-card-shadow");
+}
+
+#[doc = "Tokens under `callout`."]
+pub mod callout {
+    use super::DimensionToken;
+    use super::TypographyToken;
+
+    #[doc = "`callout.radius` (dimension), CSS `--crust-callout-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-callout-radius");
+
+    #[doc = "`callout.padding` (dimension), CSS `--crust-callout-padding`."]
+    pub const PADDING: DimensionToken = DimensionToken::new("--crust-callout-padding");
+
+    #[doc = "`callout.gap` (dimension), CSS `--crust-callout-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-callout-gap");
+
+    #[doc = "Width of the coloured inline-start edge"]
+    #[doc = ""]
+    #[doc = "`callout.edge` (dimension), CSS `--crust-callout-edge`."]
+    pub const EDGE: DimensionToken = DimensionToken::new("--crust-callout-edge");
+
+    #[doc = "`callout.font` (typography), CSS `--crust-callout-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-callout-font");
+}
+
+#[doc = "Tokens under `badge`."]
+pub mod badge {
+    use super::DimensionToken;
+    use super::TypographyToken;
+
+    #[doc = "`badge.radius` (dimension), CSS `--crust-badge-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-badge-radius");
+
+    #[doc = "`badge.padding-x` (dimension), CSS `--crust-badge-padding-x`."]
+    pub const PADDING_X: DimensionToken = DimensionToken::new("--crust-badge-padding-x");
+
+    #[doc = "`badge.height` (dimension), CSS `--crust-badge-height`."]
+    pub const HEIGHT: DimensionToken = DimensionToken::new("--crust-badge-height");
+
+    #[doc = "`badge.font` (typography), CSS `--crust-badge-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-badge-font");
+}
+
+#[doc = "Tokens under `separator`."]
+pub mod separator {
+    use super::ColorToken;
+    use super::DimensionToken;
+
+    #[doc = "`separator.color` (color), CSS `--crust-separator-color`."]
+    pub const COLOR: ColorToken = ColorToken::new("--crust-separator-color");
+
+    #[doc = "`separator.width` (dimension), CSS `--crust-separator-width`."]
+    pub const WIDTH: DimensionToken = DimensionToken::new("--crust-separator-width");
+}
+
+#[doc = "Tokens under `avatar`."]
+pub mod avatar {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::TypographyToken;
+
+    #[doc = "`avatar.bg` (color), CSS `--crust-avatar-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-avatar-bg");
+
+    #[doc = "`avatar.fg` (color), CSS `--crust-avatar-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-avatar-fg");
+
+    #[doc = "`avatar.radius` (dimension), CSS `--crust-avatar-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-avatar-radius");
+
+    #[doc = "`avatar.font` (typography), CSS `--crust-avatar-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-avatar-font");
+
+    #[doc = "Tokens under `avatar.size`."]
+    pub mod size {
+        use super::super::DimensionToken;
+
+        #[doc = "`avatar.size.sm` (dimension), CSS `--crust-avatar-size-sm`."]
+        pub const SM: DimensionToken = DimensionToken::new("--crust-avatar-size-sm");
+
+        #[doc = "`avatar.size.md` (dimension), CSS `--crust-avatar-size-md`."]
+        pub const MD: DimensionToken = DimensionToken::new("--crust-avatar-size-md");
+
+        #[doc = "`avatar.size.lg` (dimension), CSS `--crust-avatar-size-lg`."]
+        pub const LG: DimensionToken = DimensionToken::new("--crust-avatar-size-lg");
+    }
+}
+
+#[doc = "Tokens under `spinner`."]
+pub mod spinner {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::DurationToken;
+
+    #[doc = "`spinner.color` (color), CSS `--crust-spinner-color`."]
+    pub const COLOR: ColorToken = ColorToken::new("--crust-spinner-color");
+
+    #[doc = "`spinner.track` (color), CSS `--crust-spinner-track`."]
+    pub const TRACK: ColorToken = ColorToken::new("--crust-spinner-track");
+
+    #[doc = "`spinner.size` (dimension), CSS `--crust-spinner-size`."]
+    pub const SIZE: DimensionToken = DimensionToken::new("--crust-spinner-size");
+
+    #[doc = "`spinner.duration` (duration), CSS `--crust-spinner-duration`."]
+    pub const DURATION: DurationToken = DurationToken::new("--crust-spinner-duration");
+}
+
+#[doc = "Tokens under `progress`."]
+pub mod progress {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::DurationToken;
+
+    #[doc = "`progress.track` (color), CSS `--crust-progress-track`."]
+    pub const TRACK: ColorToken = ColorToken::new("--crust-progress-track");
+
+    #[doc = "`progress.indicator` (color), CSS `--crust-progress-indicator`."]
+    pub const INDICATOR: ColorToken = ColorToken::new("--crust-progress-indicator");
+
+    #[doc = "`progress.height` (dimension), CSS `--crust-progress-height`."]
+    pub const HEIGHT: DimensionToken = DimensionToken::new("--crust-progress-height");
+
+    #[doc = "`progress.radius` (dimension), CSS `--crust-progress-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-progress-radius");
+
+    #[doc = "`progress.duration` (duration), CSS `--crust-progress-duration`."]
+    pub const DURATION: DurationToken = DurationToken::new("--crust-progress-duration");
+}
+
+#[doc = "Tokens under `skeleton`."]
+pub mod skeleton {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::DurationToken;
+
+    #[doc = "`skeleton.bg` (color), CSS `--crust-skeleton-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-skeleton-bg");
+
+    #[doc = "`skeleton.highlight` (color), CSS `--crust-skeleton-highlight`."]
+    pub const HIGHLIGHT: ColorToken = ColorToken::new("--crust-skeleton-highlight");
+
+    #[doc = "`skeleton.radius` (dimension), CSS `--crust-skeleton-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-skeleton-radius");
+
+    #[doc = "`skeleton.duration` (duration), CSS `--crust-skeleton-duration`."]
+    pub const DURATION: DurationToken = DurationToken::new("--crust-skeleton-duration");
+}
+
+#[doc = "Tokens under `toast`."]
+pub mod toast {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::DurationToken;
+    use super::NumberToken;
+    use super::ShadowToken;
+
+    #[doc = "`toast.bg` (color), CSS `--crust-toast-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-toast-bg");
+
+    #[doc = "`toast.fg` (color), CSS `--crust-toast-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-toast-fg");
+
+    #[doc = "`toast.border` (color), CSS `--crust-toast-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-toast-border");
+
+    #[doc = "`toast.radius` (dimension), CSS `--crust-toast-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-toast-radius");
+
+    #[doc = "`toast.padding` (dimension), CSS `--crust-toast-padding`."]
+    pub const PADDING: DimensionToken = DimensionToken::new("--crust-toast-padding");
+
+    #[doc = "`toast.gap` (dimension), CSS `--crust-toast-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-toast-gap");
+
+    #[doc = "`toast.shadow` (shadow), CSS `--crust-toast-shadow`."]
+    pub const SHADOW: ShadowToken = ShadowToken::new("--crust-toast-shadow");
+
+    #[doc = "`toast.width` (dimension), CSS `--crust-toast-width`."]
+    pub const WIDTH: DimensionToken = DimensionToken::new("--crust-toast-width");
+
+    #[doc = "`toast.z` (number), CSS `--crust-toast-z`."]
+    pub const Z: NumberToken = NumberToken::new("--crust-toast-z");
+
+    #[doc = "`toast.duration` (duration), CSS `--crust-toast-duration`."]
+    pub const DURATION: DurationToken = DurationToken::new("--crust-toast-duration");
+}
+
+#[doc = "Tokens under `dialog`."]
+pub mod dialog {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::NumberToken;
+    use super::ShadowToken;
+    use super::TypographyToken;
+
+    #[doc = "`dialog.bg` (color), CSS `--crust-dialog-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-dialog-bg");
+
+    #[doc = "`dialog.fg` (color), CSS `--crust-dialog-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-dialog-fg");
+
+    #[doc = "`dialog.border` (color), CSS `--crust-dialog-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-dialog-border");
+
+    #[doc = "`dialog.radius` (dimension), CSS `--crust-dialog-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-dialog-radius");
+
+    #[doc = "`dialog.padding` (dimension), CSS `--crust-dialog-padding`."]
+    pub const PADDING: DimensionToken = DimensionToken::new("--crust-dialog-padding");
+
+    #[doc = "`dialog.gap` (dimension), CSS `--crust-dialog-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-dialog-gap");
+
+    #[doc = "`dialog.shadow` (shadow), CSS `--crust-dialog-shadow`."]
+    pub const SHADOW: ShadowToken = ShadowToken::new("--crust-dialog-shadow");
+
+    #[doc = "`dialog.backdrop` (color), CSS `--crust-dialog-backdrop`."]
+    pub const BACKDROP: ColorToken = ColorToken::new("--crust-dialog-backdrop");
+
+    #[doc = "`dialog.width` (dimension), CSS `--crust-dialog-width`."]
+    pub const WIDTH: DimensionToken = DimensionToken::new("--crust-dialog-width");
+
+    #[doc = "`dialog.z` (number), CSS `--crust-dialog-z`."]
+    pub const Z: NumberToken = NumberToken::new("--crust-dialog-z");
+
+    #[doc = "`dialog.title-font` (typography), CSS `--crust-dialog-title-font`."]
+    pub const TITLE_FONT: TypographyToken = TypographyToken::new("--crust-dialog-title-font");
+}
+
+#[doc = "Tokens under `popover`."]
+pub mod popover {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::NumberToken;
+    use super::ShadowToken;
+
+    #[doc = "`popover.bg` (color), CSS `--crust-popover-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-popover-bg");
+
+    #[doc = "`popover.fg` (color), CSS `--crust-popover-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-popover-fg");
+
+    #[doc = "`popover.border` (color), CSS `--crust-popover-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-popover-border");
+
+    #[doc = "`popover.radius` (dimension), CSS `--crust-popover-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-popover-radius");
+
+    #[doc = "`popover.padding` (dimension), CSS `--crust-popover-padding`."]
+    pub const PADDING: DimensionToken = DimensionToken::new("--crust-popover-padding");
+
+    #[doc = "`popover.shadow` (shadow), CSS `--crust-popover-shadow`."]
+    pub const SHADOW: ShadowToken = ShadowToken::new("--crust-popover-shadow");
+
+    #[doc = "`popover.width` (dimension), CSS `--crust-popover-width`."]
+    pub const WIDTH: DimensionToken = DimensionToken::new("--crust-popover-width");
+
+    #[doc = "`popover.z` (number), CSS `--crust-popover-z`."]
+    pub const Z: NumberToken = NumberToken::new("--crust-popover-z");
+
+    #[doc = "Distance from the trigger"]
+    #[doc = ""]
+    #[doc = "`popover.offset` (dimension), CSS `--crust-popover-offset`."]
+    pub const OFFSET: DimensionToken = DimensionToken::new("--crust-popover-offset");
+}
+
+#[doc = "Tokens under `tooltip`."]
+pub mod tooltip {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::DurationToken;
+    use super::NumberToken;
+    use super::TypographyToken;
+
+    #[doc = "`tooltip.bg` (color), CSS `--crust-tooltip-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-tooltip-bg");
+
+    #[doc = "`tooltip.fg` (color), CSS `--crust-tooltip-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-tooltip-fg");
+
+    #[doc = "`tooltip.radius` (dimension), CSS `--crust-tooltip-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-tooltip-radius");
+
+    #[doc = "`tooltip.padding-x` (dimension), CSS `--crust-tooltip-padding-x`."]
+    pub const PADDING_X: DimensionToken = DimensionToken::new("--crust-tooltip-padding-x");
+
+    #[doc = "`tooltip.padding-y` (dimension), CSS `--crust-tooltip-padding-y`."]
+    pub const PADDING_Y: DimensionToken = DimensionToken::new("--crust-tooltip-padding-y");
+
+    #[doc = "`tooltip.font` (typography), CSS `--crust-tooltip-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-tooltip-font");
+
+    #[doc = "`tooltip.delay` (duration), CSS `--crust-tooltip-delay`."]
+    pub const DELAY: DurationToken = DurationToken::new("--crust-tooltip-delay");
+
+    #[doc = "`tooltip.z` (number), CSS `--crust-tooltip-z`."]
+    pub const Z: NumberToken = NumberToken::new("--crust-tooltip-z");
+
+    #[doc = "`tooltip.max-width` (dimension), CSS `--crust-tooltip-max-width`."]
+    pub const MAX_WIDTH: DimensionToken = DimensionToken::new("--crust-tooltip-max-width");
+}
+
+#[doc = "Tokens under `menu`."]
+pub mod menu {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::NumberToken;
+    use super::ShadowToken;
+    use super::TypographyToken;
+
+    #[doc = "`menu.bg` (color), CSS `--crust-menu-bg`."]
+    pub const BG: ColorToken = ColorToken::new("--crust-menu-bg");
+
+    #[doc = "`menu.border` (color), CSS `--crust-menu-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-menu-border");
+
+    #[doc = "`menu.radius` (dimension), CSS `--crust-menu-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-menu-radius");
+
+    #[doc = "`menu.padding` (dimension), CSS `--crust-menu-padding`."]
+    pub const PADDING: DimensionToken = DimensionToken::new("--crust-menu-padding");
+
+    #[doc = "`menu.shadow` (shadow), CSS `--crust-menu-shadow`."]
+    pub const SHADOW: ShadowToken = ShadowToken::new("--crust-menu-shadow");
+
+    #[doc = "`menu.z` (number), CSS `--crust-menu-z`."]
+    pub const Z: NumberToken = NumberToken::new("--crust-menu-z");
+
+    #[doc = "`menu.item-height` (dimension), CSS `--crust-menu-item-height`."]
+    pub const ITEM_HEIGHT: DimensionToken = DimensionToken::new("--crust-menu-item-height");
+
+    #[doc = "`menu.item-padding-x` (dimension), CSS `--crust-menu-item-padding-x`."]
+    pub const ITEM_PADDING_X: DimensionToken = DimensionToken::new("--crust-menu-item-padding-x");
+
+    #[doc = "`menu.item-radius` (dimension), CSS `--crust-menu-item-radius`."]
+    pub const ITEM_RADIUS: DimensionToken = DimensionToken::new("--crust-menu-item-radius");
+
+    #[doc = "`menu.item-font` (typography), CSS `--crust-menu-item-font`."]
+    pub const ITEM_FONT: TypographyToken = TypographyToken::new("--crust-menu-item-font");
+
+    #[doc = "`menu.item-fg` (color), CSS `--crust-menu-item-fg`."]
+    pub const ITEM_FG: ColorToken = ColorToken::new("--crust-menu-item-fg");
+
+    #[doc = "`menu.item-bg-hover` (color), CSS `--crust-menu-item-bg-hover`."]
+    pub const ITEM_BG_HOVER: ColorToken = ColorToken::new("--crust-menu-item-bg-hover");
+
+    #[doc = "`menu.item-fg-disabled` (color), CSS `--crust-menu-item-fg-disabled`."]
+    pub const ITEM_FG_DISABLED: ColorToken = ColorToken::new("--crust-menu-item-fg-disabled");
+
+    #[doc = "`menu.item-danger` (color), CSS `--crust-menu-item-danger`."]
+    pub const ITEM_DANGER: ColorToken = ColorToken::new("--crust-menu-item-danger");
+
+    #[doc = "`menu.separator` (color), CSS `--crust-menu-separator`."]
+    pub const SEPARATOR: ColorToken = ColorToken::new("--crust-menu-separator");
+}
+
+#[doc = "Tokens under `link`."]
+pub mod link {
+    use super::ColorToken;
+    use super::DimensionToken;
+
+    #[doc = "`link.fg` (color), CSS `--crust-link-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-link-fg");
+
+    #[doc = "`link.fg-hover` (color), CSS `--crust-link-fg-hover`."]
+    pub const FG_HOVER: ColorToken = ColorToken::new("--crust-link-fg-hover");
+
+    #[doc = "`link.underline-offset` (dimension), CSS `--crust-link-underline-offset`."]
+    pub const UNDERLINE_OFFSET: DimensionToken =
+        DimensionToken::new("--crust-link-underline-offset");
+}
+
+#[doc = "Tokens under `tabs`."]
+pub mod tabs {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::DurationToken;
+    use super::TypographyToken;
+
+    #[doc = "`tabs.fg` (color), CSS `--crust-tabs-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-tabs-fg");
+
+    #[doc = "`tabs.fg-hover` (color), CSS `--crust-tabs-fg-hover`."]
+    pub const FG_HOVER: ColorToken = ColorToken::new("--crust-tabs-fg-hover");
+
+    #[doc = "`tabs.fg-selected` (color), CSS `--crust-tabs-fg-selected`."]
+    pub const FG_SELECTED: ColorToken = ColorToken::new("--crust-tabs-fg-selected");
+
+    #[doc = "`tabs.indicator` (color), CSS `--crust-tabs-indicator`."]
+    pub const INDICATOR: ColorToken = ColorToken::new("--crust-tabs-indicator");
+
+    #[doc = "`tabs.indicator-width` (dimension), CSS `--crust-tabs-indicator-width`."]
+    pub const INDICATOR_WIDTH: DimensionToken = DimensionToken::new("--crust-tabs-indicator-width");
+
+    #[doc = "`tabs.border` (color), CSS `--crust-tabs-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-tabs-border");
+
+    #[doc = "`tabs.height` (dimension), CSS `--crust-tabs-height`."]
+    pub const HEIGHT: DimensionToken = DimensionToken::new("--crust-tabs-height");
+
+    #[doc = "`tabs.padding-x` (dimension), CSS `--crust-tabs-padding-x`."]
+    pub const PADDING_X: DimensionToken = DimensionToken::new("--crust-tabs-padding-x");
+
+    #[doc = "`tabs.font` (typography), CSS `--crust-tabs-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-tabs-font");
+
+    #[doc = "`tabs.duration` (duration), CSS `--crust-tabs-duration`."]
+    pub const DURATION: DurationToken = DurationToken::new("--crust-tabs-duration");
+}
+
+#[doc = "Tokens under `accordion`."]
+pub mod accordion {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::DurationToken;
+    use super::TypographyToken;
+
+    #[doc = "`accordion.border` (color), CSS `--crust-accordion-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-accordion-border");
+
+    #[doc = "`accordion.bg-hover` (color), CSS `--crust-accordion-bg-hover`."]
+    pub const BG_HOVER: ColorToken = ColorToken::new("--crust-accordion-bg-hover");
+
+    #[doc = "`accordion.padding` (dimension), CSS `--crust-accordion-padding`."]
+    pub const PADDING: DimensionToken = DimensionToken::new("--crust-accordion-padding");
+
+    #[doc = "`accordion.font` (typography), CSS `--crust-accordion-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-accordion-font");
+
+    #[doc = "`accordion.duration` (duration), CSS `--crust-accordion-duration`."]
+    pub const DURATION: DurationToken = DurationToken::new("--crust-accordion-duration");
+}
+
+#[doc = "Tokens under `breadcrumb`."]
+pub mod breadcrumb {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::TypographyToken;
+
+    #[doc = "`breadcrumb.fg` (color), CSS `--crust-breadcrumb-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-breadcrumb-fg");
+
+    #[doc = "`breadcrumb.fg-current` (color), CSS `--crust-breadcrumb-fg-current`."]
+    pub const FG_CURRENT: ColorToken = ColorToken::new("--crust-breadcrumb-fg-current");
+
+    #[doc = "`breadcrumb.gap` (dimension), CSS `--crust-breadcrumb-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-breadcrumb-gap");
+
+    #[doc = "`breadcrumb.font` (typography), CSS `--crust-breadcrumb-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-breadcrumb-font");
+}
+
+#[doc = "Tokens under `pagination`."]
+pub mod pagination {
+    use super::ColorToken;
+    use super::DimensionToken;
+
+    #[doc = "`pagination.size` (dimension), CSS `--crust-pagination-size`."]
+    pub const SIZE: DimensionToken = DimensionToken::new("--crust-pagination-size");
+
+    #[doc = "`pagination.fg` (color), CSS `--crust-pagination-fg`."]
+    pub const FG: ColorToken = ColorToken::new("--crust-pagination-fg");
+
+    #[doc = "`pagination.bg-hover` (color), CSS `--crust-pagination-bg-hover`."]
+    pub const BG_HOVER: ColorToken = ColorToken::new("--crust-pagination-bg-hover");
+
+    #[doc = "`pagination.bg-current` (color), CSS `--crust-pagination-bg-current`."]
+    pub const BG_CURRENT: ColorToken = ColorToken::new("--crust-pagination-bg-current");
+
+    #[doc = "`pagination.fg-current` (color), CSS `--crust-pagination-fg-current`."]
+    pub const FG_CURRENT: ColorToken = ColorToken::new("--crust-pagination-fg-current");
+
+    #[doc = "`pagination.radius` (dimension), CSS `--crust-pagination-radius`."]
+    pub const RADIUS: DimensionToken = DimensionToken::new("--crust-pagination-radius");
+
+    #[doc = "`pagination.gap` (dimension), CSS `--crust-pagination-gap`."]
+    pub const GAP: DimensionToken = DimensionToken::new("--crust-pagination-gap");
+}
+
+#[doc = "Tokens under `table`."]
+pub mod table {
+    use super::ColorToken;
+    use super::DimensionToken;
+    use super::TypographyToken;
+
+    #[doc = "`table.header-bg` (color), CSS `--crust-table-header-bg`."]
+    pub const HEADER_BG: ColorToken = ColorToken::new("--crust-table-header-bg");
+
+    #[doc = "`table.header-fg` (color), CSS `--crust-table-header-fg`."]
+    pub const HEADER_FG: ColorToken = ColorToken::new("--crust-table-header-fg");
+
+    #[doc = "`table.header-font` (typography), CSS `--crust-table-header-font`."]
+    pub const HEADER_FONT: TypographyToken = TypographyToken::new("--crust-table-header-font");
+
+    #[doc = "`table.row-hover` (color), CSS `--crust-table-row-hover`."]
+    pub const ROW_HOVER: ColorToken = ColorToken::new("--crust-table-row-hover");
+
+    #[doc = "`table.row-selected` (color), CSS `--crust-table-row-selected`."]
+    pub const ROW_SELECTED: ColorToken = ColorToken::new("--crust-table-row-selected");
+
+    #[doc = "`table.border` (color), CSS `--crust-table-border`."]
+    pub const BORDER: ColorToken = ColorToken::new("--crust-table-border");
+
+    #[doc = "`table.cell-padding-x` (dimension), CSS `--crust-table-cell-padding-x`."]
+    pub const CELL_PADDING_X: DimensionToken = DimensionToken::new("--crust-table-cell-padding-x");
+
+    #[doc = "`table.cell-padding-y` (dimension), CSS `--crust-table-cell-padding-y`."]
+    pub const CELL_PADDING_Y: DimensionToken = DimensionToken::new("--crust-table-cell-padding-y");
+
+    #[doc = "`table.font` (typography), CSS `--crust-table-font`."]
+    pub const FONT: TypographyToken = TypographyToken::new("--crust-table-font");
 }

@@ -39,9 +39,10 @@ pub struct Config {
 #[derive(Clone, Debug)]
 pub struct ContrastRule {
     /// Glob patterns over dot paths (`color.fg.*`); `*` stays within one segment, `**` spans.
-    pub foreground: Vec<String>,
-    /// Glob patterns for backgrounds.
-    pub background: Vec<String>,
+    /// Each with where it is written.
+    pub foreground: Vec<(String, Span)>,
+    /// Glob patterns for backgrounds, each with where it is written.
+    pub background: Vec<(String, Span)>,
     /// Minimum WCAG 2 ratio.
     pub min: f64,
     /// Higher minimums in some contexts, keyed `modifier.context`.
@@ -355,7 +356,7 @@ fn read_contrast(r: &mut Reader, node: &Node) -> Option<ContrastRule> {
                 let mut patterns = Vec::new();
                 for (pattern, span) in r.strings(&e.value, "a token pattern") {
                     match glob(&pattern) {
-                        Ok(_) => patterns.push(pattern),
+                        Ok(_) => patterns.push((pattern, span)),
                         Err(why) => {
                             r.error(span, format!("invalid pattern \"{pattern}\": {why}"), None);
                             ok = false;

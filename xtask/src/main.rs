@@ -3,9 +3,13 @@
 //! - `test`: everything CI checks: formatting, clippy, the whole test suite.
 //! - `regen`: regenerate `components/` from `tokens/` with tokenc, and `docs/diagnostics.md`.
 //! - `gallery [--no-serve]`: regenerate, build the mdBook gallery, and serve it on 127.0.0.1:3000.
+//! - `palette [--hue H --chroma C [--name N]]`: rewrite `tokens/base/color.toml` from the ramps in
+//!   `palette.rs`, or print one ramp for a brand hue.
 //!
 //! Tools that are missing are installed first (pinned versions), so each command works on a
 //! fresh machine.
+
+mod palette;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -19,8 +23,11 @@ fn main() -> ExitCode {
         Some("test") => test(&root),
         Some("regen") => regen(&root),
         Some("gallery") => gallery(&root, !args.iter().any(|a| a == "--no-serve")),
+        Some("palette") => palette_command(&root, &args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <test | regen | gallery [--no-serve]>");
+            eprintln!(
+                "usage: cargo xtask <test | regen | gallery [--no-serve] | palette [--hue H --chroma C [--name N]]>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -141,4 +148,46 @@ fn gallery(root: &Path, serve: bool) -> Result<(), String> {
         )?;
     }
     Ok(())
+}
+
+/// `palette`: without options, rewrite `tokens/base/color.toml`; with `--hue` and `--chroma`,
+/// print one ramp (named by `--name`, default `brand`) to paste into a token file.
+fn palette_command(root: &Path, args: &[String]) -> Result<(), String> {
+    let option = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let number = |flag: &str| -> Result<Option<f64>, String> {
+        option(flag)
+            .map(|v| {
+                v.parse::<f64>()
+                    .map_err(|_| format!("{flag} needs a number, got `{v}`"))
+            })
+            .transpose()
+    };
+    match (number("--hue")?, number("--chroma")?) {
+        (None, None) => {
+            let path = root.join("tokens/base/color.toml");
+            std::fs::write(&path, palette::color_file())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+            Ok(())
+        }
+        (Some(hue), Some(chroma)) if (0.0..=0.4).contains(&chroma) => {
+            let name: &'static str = option("--name").unwrap_or_else(|| "brand".into()).leak();
+            let ramp = palette::Ramp {
+                name,
+                role: "Brand",
+                hue_light: hue,
+                hue_dark: hue,
+                chroma,
+            };
+            print!("{}", palette::ramp_toml(&ramp));
+            Ok(())
+        }
+        (Some(_), Some(_)) => Err("--chroma is between 0 and 0.4 (OKLCH)".into()),
+        _ => Err("give both --hue (degrees) and --chroma (0–0.4)".into()),
+    }
 }

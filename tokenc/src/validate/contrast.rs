@@ -146,32 +146,43 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
             }
         }
     }
+    let names: Vec<&str> = tokens.iter().map(|(p, _)| p.as_str()).collect();
     for rule in rules {
-        let matching = |patterns: &[String]| -> Vec<String> {
-            let globs: Vec<_> = patterns.iter().filter_map(|p| glob(p).ok()).collect();
-            tokens
-                .iter()
-                .filter(|(p, _)| globs.iter().any(|g| glob_matches(g, p)))
-                .map(|(p, _)| p.clone())
-                .collect()
+        // Every pattern must match some colour token: a misspelt name would otherwise drop a
+        // requirement without a word.
+        let mut matching = |patterns: &[(String, Span)]| -> Vec<String> {
+            let mut out = Vec::new();
+            for (pattern, span) in patterns {
+                let Ok(g) = glob(pattern) else { continue };
+                let found: Vec<&String> = tokens
+                    .iter()
+                    .map(|(p, _)| p)
+                    .filter(|p| glob_matches(&g, p))
+                    .collect();
+                for p in &found {
+                    if !out.contains(*p) {
+                        out.push((*p).clone());
+                    }
+                }
+                if found.is_empty() {
+                    let mut d = Diagnostic::error(
+                        "invalid-config",
+                        format!("contrast pattern `{pattern}` matches no colour token"),
+                    )
+                    .at(*span, "matches nothing");
+                    d = match crate::diagnostics::did_you_mean(pattern, names.iter().copied()) {
+                        Some(near) => d.with_help(format!("did you mean `{near}`?")),
+                        None => d.with_help(
+                            "patterns are dot paths; `*` matches within one segment, `**` across segments",
+                        ),
+                    };
+                    diagnostics.push(d);
+                }
+            }
+            out
         };
         let (fgs, bgs) = (matching(&rule.foreground), matching(&rule.background));
         if fgs.is_empty() || bgs.is_empty() {
-            let side = if fgs.is_empty() {
-                "foreground"
-            } else {
-                "background"
-            };
-            diagnostics.push(
-                Diagnostic::error(
-                    "invalid-config",
-                    format!("this contrast rule's {side} matches no colour token"),
-                )
-                .at(rule.span, "")
-                .with_help(
-                    "patterns are dot paths; `*` matches within one segment, `**` across segments",
-                ),
-            );
             continue;
         }
         for fg in &fgs {
