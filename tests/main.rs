@@ -14,3 +14,7 @@ mod cli;
 
 /// Files generated into `components/` are fresh and `crust-ui` uses them.
 mod generated;
+
+/// Crust's own token set: clean, complete in every permutation, layered (component tokens
+/// alias semantic ones only), and the themes define the same names.
+mod token_set;

@@ -1411,40 +1411,6 @@ pub mod breakpoint {
     pub const XXL: DimensionToken = DimensionToken::new("--crust-breakpoint-xxl");
 }
 
-#[doc = "Stacking layers, lowest to highest"]
-#[doc = ""]
-#[doc = "Tokens under `z`."]
-pub mod z {
-    use super::NumberToken;
-
-    #[doc = "`z.base` (number), CSS `--crust-z-base`."]
-    pub const BASE: NumberToken = NumberToken::new("--crust-z-base");
-
-    #[doc = "`z.raised` (number), CSS `--crust-z-raised`."]
-    pub const RAISED: NumberToken = NumberToken::new("--crust-z-raised");
-
-    #[doc = "`z.sticky` (number), CSS `--crust-z-sticky`."]
-    pub const STICKY: NumberToken = NumberToken::new("--crust-z-sticky");
-
-    #[doc = "`z.dropdown` (number), CSS `--crust-z-dropdown`."]
-    pub const DROPDOWN: NumberToken = NumberToken::new("--crust-z-dropdown");
-
-    #[doc = "`z.overlay` (number), CSS `--crust-z-overlay`."]
-    pub const OVERLAY: NumberToken = NumberToken::new("--crust-z-overlay");
-
-    #[doc = "`z.modal` (number), CSS `--crust-z-modal`."]
-    pub const MODAL: NumberToken = NumberToken::new("--crust-z-modal");
-
-    #[doc = "`z.popover` (number), CSS `--crust-z-popover`."]
-    pub const POPOVER: NumberToken = NumberToken::new("--crust-z-popover");
-
-    #[doc = "`z.toast` (number), CSS `--crust-z-toast`."]
-    pub const TOAST: NumberToken = NumberToken::new("--crust-z-toast");
-
-    #[doc = "`z.tooltip` (number), CSS `--crust-z-tooltip`."]
-    pub const TOOLTIP: NumberToken = NumberToken::new("--crust-z-tooltip");
-}
-
 #[doc = "Opacities for whole elements"]
 #[doc = ""]
 #[doc = "Tokens under `opacity`."]
@@ -1626,6 +1592,21 @@ pub mod easing {
 pub mod control {
     use super::DimensionToken;
 
+    #[doc = "Chips that are not pointer targets (badges) and switch tracks"]
+    #[doc = ""]
+    #[doc = "`control.height-xs` (dimension), CSS `--crust-control-height-xs`."]
+    pub const HEIGHT_XS: DimensionToken = DimensionToken::new("--crust-control-height-xs");
+
+    #[doc = "Length of a switch track"]
+    #[doc = ""]
+    #[doc = "`control.track` (dimension), CSS `--crust-control-track`."]
+    pub const TRACK: DimensionToken = DimensionToken::new("--crust-control-track");
+
+    #[doc = "Corners of small controls: checkboxes, menu items"]
+    #[doc = ""]
+    #[doc = "`control.radius-sm` (dimension), CSS `--crust-control-radius-sm`."]
+    pub const RADIUS_SM: DimensionToken = DimensionToken::new("--crust-control-radius-sm");
+
     #[doc = "Between an icon and a label inside a control"]
     #[doc = ""]
     #[doc = "`control.gap` (dimension), CSS `--crust-control-gap`."]
@@ -1793,6 +1774,85 @@ pub mod stroke {
     #[doc = ""]
     #[doc = "`stroke.emphasis` (dimension), CSS `--crust-stroke-emphasis`."]
     pub const EMPHASIS: DimensionToken = DimensionToken::new("--crust-stroke-emphasis");
+}
+
+#[doc = "Tokens under `shape`."]
+pub mod shape {
+    use super::DimensionToken;
+
+    #[doc = "Fully rounded ends: badges, avatars, progress bars"]
+    #[doc = ""]
+    #[doc = "`shape.pill` (dimension), CSS `--crust-shape-pill`."]
+    pub const PILL: DimensionToken = DimensionToken::new("--crust-shape-pill");
+}
+
+#[doc = "Tokens under `underline`."]
+pub mod underline {
+    use super::DimensionToken;
+
+    #[doc = "Gap between text and its link underline"]
+    #[doc = ""]
+    #[doc = "`underline.offset` (dimension), CSS `--crust-underline-offset`."]
+    pub const OFFSET: DimensionToken = DimensionToken::new("--crust-underline-offset");
+}
+
+#[doc = "Tokens under `panel`."]
+pub mod panel {
+    #[doc = "Widths of floating panels"]
+    #[doc = ""]
+    #[doc = "Tokens under `panel.width`."]
+    pub mod width {
+        use super::super::DimensionToken;
+
+        #[doc = "Popovers and tooltips"]
+        #[doc = ""]
+        #[doc = "`panel.width.narrow` (dimension), CSS `--crust-panel-width-narrow`."]
+        pub const NARROW: DimensionToken = DimensionToken::new("--crust-panel-width-narrow");
+
+        #[doc = "Toasts"]
+        #[doc = ""]
+        #[doc = "`panel.width.medium` (dimension), CSS `--crust-panel-width-medium`."]
+        pub const MEDIUM: DimensionToken = DimensionToken::new("--crust-panel-width-medium");
+
+        #[doc = "Dialogs"]
+        #[doc = ""]
+        #[doc = "`panel.width.wide` (dimension), CSS `--crust-panel-width-wide`."]
+        pub const WIDE: DimensionToken = DimensionToken::new("--crust-panel-width-wide");
+    }
+}
+
+#[doc = "Stacking layers, lowest to highest (roles, not a scale)"]
+#[doc = ""]
+#[doc = "Tokens under `z`."]
+pub mod z {
+    use super::NumberToken;
+
+    #[doc = "`z.base` (number), CSS `--crust-z-base`."]
+    pub const BASE: NumberToken = NumberToken::new("--crust-z-base");
+
+    #[doc = "`z.raised` (number), CSS `--crust-z-raised`."]
+    pub const RAISED: NumberToken = NumberToken::new("--crust-z-raised");
+
+    #[doc = "`z.sticky` (number), CSS `--crust-z-sticky`."]
+    pub const STICKY: NumberToken = NumberToken::new("--crust-z-sticky");
+
+    #[doc = "`z.dropdown` (number), CSS `--crust-z-dropdown`."]
+    pub const DROPDOWN: NumberToken = NumberToken::new("--crust-z-dropdown");
+
+    #[doc = "`z.overlay` (number), CSS `--crust-z-overlay`."]
+    pub const OVERLAY: NumberToken = NumberToken::new("--crust-z-overlay");
+
+    #[doc = "`z.modal` (number), CSS `--crust-z-modal`."]
+    pub const MODAL: NumberToken = NumberToken::new("--crust-z-modal");
+
+    #[doc = "`z.popover` (number), CSS `--crust-z-popover`."]
+    pub const POPOVER: NumberToken = NumberToken::new("--crust-z-popover");
+
+    #[doc = "`z.toast` (number), CSS `--crust-z-toast`."]
+    pub const TOAST: NumberToken = NumberToken::new("--crust-z-toast");
+
+    #[doc = "`z.tooltip` (number), CSS `--crust-z-tooltip`."]
+    pub const TOOLTIP: NumberToken = NumberToken::new("--crust-z-tooltip");
 }
 
 #[doc = "Tokens under `text`."]

@@ -351,7 +351,8 @@ pub fn emit_css(
     }
 
     // Overlapping modifiers: one changes a token whose value the other also changes (directly or
-    // through an alias). Warn, and emit a combined block per pair of contexts.
+    // through an alias). Warn, and emit combined blocks per pair of contexts.
+    let mut combos: Vec<(Rank, Block)> = Vec::new();
     for i in 0..touched.len() {
         for j in i + 1..touched.len() {
             let (m1, direct1, closure1) = &touched[i];
@@ -390,30 +391,38 @@ pub fn emit_css(
             let combined = close(&overlap, &dependents);
             for c1 in 0..mod1.contexts.len() {
                 for c2 in 0..mod2.contexts.len() {
-                    let (plain, media) = combine(
+                    let forms = combine(
                         &split_selectors(&context_selectors(config, mod1, c1)),
                         &split_selectors(&context_selectors(config, mod2, c2)),
                     );
-                    if plain.is_empty() && media.is_empty() {
+                    if forms.is_empty() {
                         continue;
                     }
                     let resolved = perms.get(&perms.with(&[(*m1, c1), (*m2, c2)]));
-                    let decls = resolved
+                    let decls: Vec<Decl> = resolved
                         .tokens
                         .iter()
                         .filter(|t| combined.contains(&t.path))
                         .filter_map(|t| declare(&printer, &resolved, t, &mut diagnostics))
                         .collect();
-                    blocks.push(Block {
-                        plain,
-                        media,
-                        scheme: None,
-                        decls,
-                    });
+                    for (rank, (plain, media)) in forms {
+                        combos.push((
+                            rank,
+                            Block {
+                                plain,
+                                media,
+                                scheme: None,
+                                decls: decls.clone(),
+                            },
+                        ));
+                    }
                 }
             }
         }
     }
+    // Later blocks win (all have specificity 0), so the most specific combinations go last.
+    combos.sort_by_key(|(rank, _)| *rank);
+    blocks.extend(combos.into_iter().map(|(_, block)| block));
 
     let mut body = custom_media(&printer, &default, &mut diagnostics);
     for block in &blocks {
@@ -526,55 +535,113 @@ type Variant = (usize, usize, Rc<Resolved>, Vec<Option<Decl>>);
 /// Selectors where two contexts apply together: on one element, or either inside the other.
 /// An `@media` context combines with the other's selectors inside its query; two queries are
 /// joined with `and`. `:root` alone is the default block's and is left out.
-fn combine(a: &Selectors, b: &Selectors) -> Selectors {
-    let pairs = |xs: &[String], ys: &[String]| -> Vec<String> {
-        let mut out = Vec::new();
-        for x in xs.iter().filter(|x| x.as_str() != ":root") {
-            for y in ys.iter().filter(|y| y.as_str() != ":root") {
-                out.push(format!("{x}{y}"));
-                // `:root` is never a descendant, so skip the forms that would need it to be.
-                if !y.starts_with(":root") {
-                    out.push(format!("{x} {y}"));
-                }
-                if !x.starts_with(":root") {
-                    out.push(format!("{y} {x}"));
-                }
-            }
-        }
-        out
-    };
-    let plain = pairs(&a.0, &b.0);
-    let mut media = Vec::new();
-    for (query, inner) in &a.1 {
-        let combos = pairs(std::slice::from_ref(inner), &b.0);
-        if !combos.is_empty() {
-            media.push((query.clone(), combos.join(", ")));
+/// How a combined selector matches, for ordering: descendant forms (the two contexts set on
+/// different elements) before compound ones (both on one element), and within each, forms that
+/// lean on a default (`:root`, weight 0) or an OS preference (`@media`, 1) before attributes (2).
+type Rank = (bool, u8);
+
+/// One side of a combination: a context's default `:root`, an attribute selector, or an
+/// `@media` query with the selector inside it.
+enum Part<'a> {
+    Root,
+    Attr(&'a str),
+    Media(&'a str, &'a str),
+}
+
+impl Part<'_> {
+    fn weight(&self) -> u8 {
+        match self {
+            Part::Root => 0,
+            Part::Media(..) => 1,
+            Part::Attr(_) => 2,
         }
     }
-    for (query, inner) in &b.1 {
-        let combos = pairs(&a.0, std::slice::from_ref(inner));
-        if !combos.is_empty() {
-            media.push((query.clone(), combos.join(", ")));
-        }
-    }
-    for (qa, ia) in &a.1 {
-        for (qb, ib) in &b.1 {
-            let (Some(fa), Some(fb)) = (qa.strip_prefix("@media "), qb.strip_prefix("@media "))
-            else {
-                continue;
-            };
-            let simple = |q: &str| !q.contains(',') && !q.trim_start().starts_with("not");
-            if simple(fa) && simple(fb) {
-                let inner = if ia == ib {
-                    ia.clone()
+}
+
+fn parts(s: &Selectors) -> Vec<Part<'_>> {
+    let mut out: Vec<Part<'_>> =
+        s.0.iter()
+            .map(|x| {
+                if x == ":root" {
+                    Part::Root
                 } else {
-                    format!("{ia}{}", ib.trim_start_matches(":root"))
-                };
-                media.push((format!("@media {} and {}", fa.trim(), fb.trim()), inner));
+                    Part::Attr(x)
+                }
+            })
+            .collect();
+    out.extend(s.1.iter().map(|(q, inner)| Part::Media(q, inner)));
+    out
+}
+
+/// The selectors under which two contexts (of overlapping modifiers) hold together, each with
+/// its rank. Exact when both are set on one element, when one is set on an ancestor of the
+/// other, and when either comes from `:root` or an OS preference; deeper alternations (a theme
+/// switched back and forth in nested subtrees) follow the last matching rule, not the nearest.
+fn combine(a: &Selectors, b: &Selectors) -> Vec<(Rank, Selectors)> {
+    let mut out: Vec<(Rank, Selectors)> = Vec::new();
+    let mut add = |compound: bool, weight: u8, media: Option<&str>, selector: String| {
+        let rank = (compound, weight);
+        let index = match out.iter().position(|(r, _)| *r == rank) {
+            Some(i) => i,
+            None => {
+                out.push((rank, (Vec::new(), Vec::new())));
+                out.len() - 1
+            }
+        };
+        match media {
+            Some(q) => out[index].1.1.push((q.to_string(), selector)),
+            None => out[index].1.0.push(selector),
+        }
+    };
+    // An inner `@media` selector starts at `:root`; it can only be the outer element.
+    let rooted = |s: &str| s.starts_with(":root");
+    for x in parts(a) {
+        for y in parts(b) {
+            let weight = x.weight() + y.weight();
+            match (&x, &y) {
+                (Part::Root, Part::Root) => {}
+                (Part::Root, Part::Attr(s)) | (Part::Attr(s), Part::Root) => {
+                    add(true, weight, None, format!(":root{s}"));
+                }
+                (Part::Root, Part::Media(q, inner)) | (Part::Media(q, inner), Part::Root) => {
+                    add(true, weight, Some(q), (*inner).to_string());
+                }
+                (Part::Attr(s), Part::Attr(t)) => {
+                    add(false, weight, None, format!("{s} {t}"));
+                    add(false, weight, None, format!("{t} {s}"));
+                    add(true, weight, None, format!("{s}{t}"));
+                }
+                (Part::Attr(s), Part::Media(q, inner)) | (Part::Media(q, inner), Part::Attr(s)) => {
+                    if rooted(inner) {
+                        add(false, weight, Some(q), format!("{inner} {s}"));
+                        add(true, weight, Some(q), format!("{s}{inner}"));
+                    } else {
+                        add(false, weight, Some(q), format!("{inner} {s}"));
+                        add(false, weight, Some(q), format!("{s} {inner}"));
+                        add(true, weight, Some(q), format!("{s}{inner}"));
+                    }
+                }
+                (Part::Media(qa, ia), Part::Media(qb, ib)) => {
+                    let (Some(fa), Some(fb)) =
+                        (qa.strip_prefix("@media "), qb.strip_prefix("@media "))
+                    else {
+                        continue;
+                    };
+                    let simple = |q: &str| !q.contains(',') && !q.trim_start().starts_with("not");
+                    if simple(fa) && simple(fb) {
+                        let inner = if ia == ib {
+                            (*ia).to_string()
+                        } else {
+                            format!("{ia}{}", ib.trim_start_matches(":root"))
+                        };
+                        let query = format!("@media {} and {}", fa.trim(), fb.trim());
+                        add(true, weight, Some(&query), inner);
+                    }
+                }
             }
         }
     }
-    (plain, media)
+    out
 }
 
 fn write_rule(

@@ -1,0 +1,55 @@
+// Shared helpers for the browser tests: paths, Chromium, and tokenc.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The workspace root (the folder above e2e/). */
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Launches headless Chromium from Debian's package (or $CHROMIUM). */
+export async function launch() {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM`);
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Runs the freshly built tokenc with `args` and returns stdout. */
+export function tokenc(args) {
+  const bin = join(root, 'target/debug/tokenc');
+  if (!existsSync(bin)) {
+    throw new Error(`${bin} is missing: run \`cargo build --workspace\` first`);
+  }
+  return execFileSync(bin, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+/** Every permutation of Crust's token set, as `tokenc resolve --all-permutations` prints it. */
+export function permutations() {
+  return JSON.parse(
+    tokenc(['resolve', '--config', 'tokens/tokenc.toml', '--all-permutations', '-q']),
+  );
+}
+
+/** Crust's generated token stylesheet. */
+export function tokensCss() {
+  return readFileSync(join(root, 'components/styles/tokens.css'), 'utf8');
+}
+
+/** `theme=dark,contrast=more` → { theme: 'dark', contrast: 'more' }. */
+export function parseKey(key) {
+  return Object.fromEntries(key.split(',').map((pair) => pair.split('=')));
+}

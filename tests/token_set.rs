@@ -1,0 +1,173 @@
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::support::{tokenc_bin, workspace_dir};
+
+/// Token paths defined in one TOML token file (a table with `$value` is a token).
+fn token_paths(file: &Path) -> BTreeSet<String> {
+    fn walk(prefix: &str, table: &toml::Table, out: &mut BTreeSet<String>) {
+        if table.contains_key("$value") {
+            out.insert(prefix.to_string());
+        }
+        for (key, value) in table {
+            if let (false, toml::Value::Table(child)) = (key.starts_with('$'), value) {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                walk(&path, child, out);
+            }
+        }
+    }
+    let text = std::fs::read_to_string(file).expect("read token file");
+    let table: toml::Table = text.parse().expect("token file is TOML");
+    let mut out = BTreeSet::new();
+    walk("", &table, &mut out);
+    out
+}
+
+fn toml_files(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(workspace_dir().join("tokens").join(dir))
+        .expect("token folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn check_is_clean_with_no_warnings() {
+    let out = std::process::Command::new(tokenc_bin())
+        .current_dir(workspace_dir())
+        .args([
+            "check",
+            "--config",
+            "tokens/tokenc.toml",
+            "--color",
+            "never",
+        ])
+        .output()
+        .expect("run tokenc");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "tokenc check failed:\n{stderr}");
+    assert!(
+        !stderr.contains("warning"),
+        "the token set must build without warnings:\n{stderr}"
+    );
+}
+
+#[test]
+fn every_permutation_is_complete() {
+    let out = std::process::Command::new(tokenc_bin())
+        .current_dir(workspace_dir())
+        .args([
+            "resolve",
+            "--config",
+            "tokens/tokenc.toml",
+            "--all-permutations",
+            "-q",
+        ])
+        .output()
+        .expect("run tokenc");
+    assert!(out.status.success());
+    let all: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_slice(&out.stdout).expect("resolve prints JSON");
+    assert_eq!(all.len(), 16, "theme × contrast × density × motion");
+    let sizes: BTreeSet<usize> = all
+        .values()
+        .map(|p| p.as_object().expect("tokens").len())
+        .collect();
+    assert_eq!(sizes.len(), 1, "every permutation has the same tokens");
+    assert!(sizes.iter().all(|n| *n >= 250), "{sizes:?} tokens");
+    for mods in [
+        ["theme=light", "theme=dark"],
+        ["contrast=normal", "contrast=more"],
+        ["density=comfortable", "density=compact"],
+        ["motion=full", "motion=reduced"],
+    ] {
+        for m in mods {
+            assert!(all.keys().any(|k| k.split(',').any(|p| p == m)), "{m}");
+        }
+    }
+    // The modifiers change what they say they change.
+    let get = |key: &str, token: &str| all[key][token]["css"].as_str().map(str::to_string);
+    let base = "theme=light,contrast=normal,density=comfortable,motion=full";
+    let with = |m: &str| {
+        let name = m.split('=').next().unwrap_or_default();
+        base.split(',')
+            .map(|p| if p.starts_with(name) { m } else { p })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    assert_ne!(
+        get(base, "color.bg.canvas"),
+        get(&with("theme=dark"), "color.bg.canvas")
+    );
+    assert_ne!(
+        get(base, "color.fg.muted"),
+        get(&with("contrast=more"), "color.fg.muted")
+    );
+    assert_ne!(
+        get(base, "control.height.md"),
+        get(&with("density=compact"), "control.height.md")
+    );
+    assert_eq!(
+        get(&with("motion=reduced"), "motion.duration.enter").as_deref(),
+        Some("0s")
+    );
+}
+
+#[test]
+fn component_tokens_alias_semantic_tokens_only() {
+    let primitives: BTreeSet<String> = toml_files("base")
+        .iter()
+        .flat_map(|f| token_paths(f))
+        .collect();
+    assert!(primitives.contains("color.blue.600") && primitives.contains("space.4"));
+    let mut problems = Vec::new();
+    for file in toml_files("components") {
+        let text = std::fs::read_to_string(&file).expect("read");
+        let table: toml::Table = text.parse().expect("TOML");
+        for path in token_paths(&file) {
+            let mut node = &table;
+            for seg in path.split('.') {
+                node = node[seg].as_table().expect("group");
+            }
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            match node["$value"]
+                .as_str()
+                .and_then(|v| v.strip_prefix('{')?.strip_suffix('}'))
+            {
+                Some(target) if primitives.contains(target) => {
+                    problems.push(format!("{name}: `{path}` aliases the primitive `{target}`"));
+                }
+                Some(_) => {}
+                None => problems.push(format!("{name}: `{path}` is not an alias")),
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "component tokens must alias semantic tokens:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn themes_define_the_same_tokens() {
+    let themes = toml_files("themes");
+    assert!(themes.len() >= 2);
+    let first = token_paths(&themes[0]);
+    for other in &themes[1..] {
+        let paths = token_paths(other);
+        let missing: Vec<_> = first.symmetric_difference(&paths).collect();
+        assert!(
+            missing.is_empty(),
+            "{} and {} differ in {missing:?}",
+            themes[0].display(),
+            other.display()
+        );
+    }
+}
