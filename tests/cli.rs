@@ -411,7 +411,13 @@ fn every_fixture_runs_through_the_binary_without_crashing() {
                 dir.display(),
                 stderr(&all)
             );
-            let build = tokenc(&dir, &["check", "--resolver", file]);
+            // With the fixture's own tokenc.toml when it has one (its contrast rules live there).
+            let config = dir.join("tokenc.toml");
+            let build = if config.exists() {
+                tokenc(&dir, &["check", "--config", config.to_str().unwrap()])
+            } else {
+                tokenc(&dir, &["check", "--resolver", file])
+            };
             assert_eq!(
                 build.status.code(),
                 expected,

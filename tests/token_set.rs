@@ -171,3 +171,65 @@ fn themes_define_the_same_tokens() {
         );
     }
 }
+
+/// Re-branding is one edit: point `tokens/base/brand.toml` at another ramp. Every shipped ramp
+/// must keep every contrast rule in every permutation, so a team can pick any of them.
+#[test]
+fn every_shipped_ramp_can_be_the_brand() {
+    let tokens = workspace_dir().join("tokens");
+    let brand = std::fs::read_to_string(tokens.join("base/brand.toml")).expect("brand.toml");
+    let current = brand
+        .split("{color.")
+        .nth(1)
+        .and_then(|s| s.split('.').next())
+        .expect("brand.toml aliases a ramp")
+        .to_string();
+    let ramps: BTreeSet<String> = token_paths(&tokens.join("base/color.toml"))
+        .iter()
+        .filter_map(|p| {
+            let mut parts = p.split('.');
+            let (_, ramp, step) = (parts.next(), parts.next()?, parts.next()?);
+            (step == "500" && parts.next().is_none()).then(|| ramp.to_string())
+        })
+        .collect();
+    assert!(ramps.len() >= 6, "{ramps:?}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = dir.path().join("tokens");
+    copy_dir(&tokens, &copy);
+    let config = std::fs::read_to_string(copy.join("tokenc.toml")).expect("config");
+    let config = config
+        .replace("../components/styles/tokens.css", "out/tokens.css")
+        .replace("../components/src/tokens.rs", "out/tokens.rs");
+    std::fs::write(copy.join("tokenc.toml"), config).expect("write config");
+    let mut failures = Vec::new();
+    for ramp in &ramps {
+        let rebranded = brand.replace(&format!("{{color.{current}."), &format!("{{color.{ramp}."));
+        std::fs::write(copy.join("base/brand.toml"), rebranded).expect("write brand");
+        let out = std::process::Command::new(tokenc_bin())
+            .current_dir(&copy)
+            .args(["build", "--config", "tokenc.toml", "--color", "never", "-q"])
+            .output()
+            .expect("run tokenc");
+        if !out.status.success() {
+            failures.push(format!("{ramp}:\n{}", String::from_utf8_lossy(&out.stderr)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "brand ramps that break contrast:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}

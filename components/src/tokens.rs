@@ -669,6 +669,46 @@ pub mod color {
         pub const _80: ColorToken = ColorToken::new("--crust-color-white-alpha-80");
     }
 
+    #[doc = "Brand ramp (aliases of one colour ramp)"]
+    #[doc = ""]
+    #[doc = "Tokens under `color.brand`."]
+    pub mod brand {
+        use super::super::ColorToken;
+
+        #[doc = "`color.brand.50` (color), CSS `--crust-color-brand-50`."]
+        pub const _50: ColorToken = ColorToken::new("--crust-color-brand-50");
+
+        #[doc = "`color.brand.100` (color), CSS `--crust-color-brand-100`."]
+        pub const _100: ColorToken = ColorToken::new("--crust-color-brand-100");
+
+        #[doc = "`color.brand.200` (color), CSS `--crust-color-brand-200`."]
+        pub const _200: ColorToken = ColorToken::new("--crust-color-brand-200");
+
+        #[doc = "`color.brand.300` (color), CSS `--crust-color-brand-300`."]
+        pub const _300: ColorToken = ColorToken::new("--crust-color-brand-300");
+
+        #[doc = "`color.brand.400` (color), CSS `--crust-color-brand-400`."]
+        pub const _400: ColorToken = ColorToken::new("--crust-color-brand-400");
+
+        #[doc = "`color.brand.500` (color), CSS `--crust-color-brand-500`."]
+        pub const _500: ColorToken = ColorToken::new("--crust-color-brand-500");
+
+        #[doc = "`color.brand.600` (color), CSS `--crust-color-brand-600`."]
+        pub const _600: ColorToken = ColorToken::new("--crust-color-brand-600");
+
+        #[doc = "`color.brand.700` (color), CSS `--crust-color-brand-700`."]
+        pub const _700: ColorToken = ColorToken::new("--crust-color-brand-700");
+
+        #[doc = "`color.brand.800` (color), CSS `--crust-color-brand-800`."]
+        pub const _800: ColorToken = ColorToken::new("--crust-color-brand-800");
+
+        #[doc = "`color.brand.900` (color), CSS `--crust-color-brand-900`."]
+        pub const _900: ColorToken = ColorToken::new("--crust-color-brand-900");
+
+        #[doc = "`color.brand.950` (color), CSS `--crust-color-brand-950`."]
+        pub const _950: ColorToken = ColorToken::new("--crust-color-brand-950");
+    }
+
     #[doc = "Tokens under `color.bg`."]
     pub mod bg {
         use super::super::ColorToken;
@@ -1853,6 +1893,28 @@ pub mod z {
 
     #[doc = "`z.tooltip` (number), CSS `--crust-z-tooltip`."]
     pub const TOOLTIP: NumberToken = NumberToken::new("--crust-z-tooltip");
+}
+
+#[doc = "Whole borders, for `border: var(--crust-border-…)`"]
+#[doc = ""]
+#[doc = "Tokens under `border`."]
+pub mod border {
+    use super::BorderToken;
+
+    #[doc = "Dividers inside surfaces"]
+    #[doc = ""]
+    #[doc = "`border.subtle` (border), CSS `--crust-border-subtle`."]
+    pub const SUBTLE: BorderToken = BorderToken::new("--crust-border-subtle");
+
+    #[doc = "Cards, sections, menus"]
+    #[doc = ""]
+    #[doc = "`border.default` (border), CSS `--crust-border-default`."]
+    pub const DEFAULT: BorderToken = BorderToken::new("--crust-border-default");
+
+    #[doc = "Inputs and controls"]
+    #[doc = ""]
+    #[doc = "`border.strong` (border), CSS `--crust-border-strong`."]
+    pub const STRONG: BorderToken = BorderToken::new("--crust-border-strong");
 }
 
 #[doc = "Tokens under `text`."]

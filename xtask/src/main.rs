@@ -1,8 +1,11 @@
 //! Project automation. `cargo xtask <command>`:
 //!
-//! - `test`: everything CI checks: formatting, clippy, the whole test suite.
+//! - `test`: everything CI checks: formatting, clippy, the whole test suite, then the browser
+//!   tests in `e2e/` (headless Chromium).
 //! - `regen`: regenerate `components/` from `tokens/` with tokenc, and `docs/diagnostics.md`.
 //! - `gallery [--no-serve]`: regenerate, build the mdBook gallery, and serve it on 127.0.0.1:3000.
+//! - `swatches`: regenerate, then draw every token on one page (`target/swatches/index.html`) and
+//!   screenshot it in each theme (`docs/images/tokens-*.png`).
 //! - `palette [--hue H --chroma C [--name N]]`: rewrite `tokens/base/color.toml` from the ramps in
 //!   `palette.rs`, or print one ramp for a brand hue.
 //!
@@ -24,9 +27,10 @@ fn main() -> ExitCode {
         Some("regen") => regen(&root),
         Some("gallery") => gallery(&root, !args.iter().any(|a| a == "--no-serve")),
         Some("palette") => palette_command(&root, &args[1..]),
+        Some("swatches") => swatches(&root),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | regen | gallery [--no-serve] | palette [--hue H --chroma C [--name N]]>"
+                "usage: cargo xtask <test | regen | gallery [--no-serve] | swatches | palette [--hue H --chroma C [--name N]]>"
             );
             return ExitCode::from(2);
         }
@@ -89,7 +93,63 @@ fn test(root: &Path) -> Result<(), String> {
         ],
     )?;
     run(root, &cargo, &["test", "--workspace", "--locked"])?;
+    browser_tests(root)
+}
+
+/// Installs what the browser tests need when it is missing (Chromium from Debian's packages,
+/// the npm packages pinned by `e2e/package-lock.json`), then runs them.
+fn browser_tests(root: &Path) -> Result<(), String> {
+    ensure_e2e(root)?;
+    run(&root.join("e2e"), "node", &["cascade.mjs"])
+}
+
+/// Chromium and the pinned npm packages of `e2e/`, installed when missing.
+fn ensure_e2e(root: &Path) -> Result<(), String> {
+    ensure_chromium()?;
+    let e2e = root.join("e2e");
+    let installed = e2e.join("node_modules/.package-lock.json");
+    let stale = match (
+        std::fs::metadata(&installed).and_then(|m| m.modified()),
+        std::fs::metadata(e2e.join("package-lock.json")).and_then(|m| m.modified()),
+    ) {
+        (Ok(have), Ok(want)) => have < want,
+        _ => true,
+    };
+    if stale {
+        run(&e2e, "npm", &["ci", "--no-audit", "--no-fund"])?;
+    }
     Ok(())
+}
+
+/// `swatches`: the token swatch page and its screenshots (see `e2e/swatches.mjs`).
+fn swatches(root: &Path) -> Result<(), String> {
+    regen(root)?;
+    ensure_e2e(root)?;
+    run(&root.join("e2e"), "node", &["swatches.mjs"])
+}
+
+/// Chromium from Debian's packages at /usr/bin/chromium (or `$CHROMIUM`).
+fn ensure_chromium() -> Result<(), String> {
+    let path = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if Path::new(&path).exists() {
+        return Ok(());
+    }
+    eprintln!("Chromium is missing; installing Debian's package");
+    let apt = |args: &[&str]| {
+        Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    };
+    if apt(&["update", "-qq"]) && apt(&["install", "-y", "-qq", "chromium"]) {
+        Ok(())
+    } else {
+        Err(format!(
+            "no Chromium at {path}: install it (`apt-get install chromium`) or set CHROMIUM"
+        ))
+    }
 }
 
 fn regen(root: &Path) -> Result<(), String> {

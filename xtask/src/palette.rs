@@ -28,7 +28,7 @@ pub(crate) const STEPS: [(&str, f64); 11] = [
 
 /// Share of a ramp's peak chroma at each step: colourful in the middle, quiet at both ends.
 const CHROMA_SHAPE: [f64; 11] = [
-    0.12, 0.22, 0.42, 0.64, 0.86, 1.0, 1.0, 0.92, 0.80, 0.64, 0.48,
+    0.12, 0.22, 0.42, 0.64, 0.86, 1.0, 1.0, 0.92, 0.78, 0.56, 0.34,
 ];
 
 /// One ramp: a name, its hue at the light and the dark end (warm hues drift as they darken),
