@@ -18,3 +18,7 @@ mod generated;
 /// Crust's own token set: clean, complete in every permutation, layered (component tokens
 /// alias semantic ones only), and the themes define the same names.
 mod token_set;
+
+/// crust-ui: SSR markup of every component and variant (snapshots), and the stylesheet: fresh,
+/// parseable, only declared tokens, no raw colours or lengths.
+mod components;

@@ -1,8 +1,33 @@
 //! Crust UI: accessible Leptos components styled only by Crust's design tokens.
 //!
+//! Add the crate, serve [`STYLESHEET`] as one static stylesheet, wrap the app in
+//! [`ThemeProvider`], and use the components:
+//!
+//! ```
+//! use crust_ui::prelude::*;
+//! use leptos::prelude::*;
+//!
+//! #[component]
+//! fn Settings() -> impl IntoView {
+//!     view! {
+//!         <Field label="Display name" help="Shown on your profile">
+//!             <TextField placeholder="Ada Lovelace" />
+//!         </Field>
+//!         <Button variant=ButtonVariant::Solid>"Save"</Button>
+//!     }
+//! }
+//! ```
+//!
+//! The stylesheet is static (no styles are injected at run time) and every rule sits in
+//! `@layer crust.components` inside `:where()`, so an app's own CSS wins without `!important`.
+//! Variants are attributes (`data-variant`, `data-size`, `data-tone`), and `class` is appended to
+//! the component's own class.
+//!
+//! Features: `ssr` (server), `hydrate` (browser bundle of an SSR app), `csr` (client-only app).
+//! Components render the same markup under each; DOM work happens only in effects and handlers.
+//!
 //! This crate never reads token sources: it includes files that `tokenc` generates from
-//! `tokens/` and that are committed beside it (`src/tokens.rs`, `styles/tokens.css`). A test in
-//! `tests/` fails when either is stale.
+//! `tokens/` (`src/tokens.rs`, `styles/tokens.css`); a test fails when either is stale.
 //!
 //! ```
 //! use crust_ui::tokens::color;
@@ -14,5 +39,74 @@
 
 pub mod tokens;
 
-/// The generated token stylesheet: every token as a CSS custom property, per theme.
+mod util;
+
+pub mod id;
+
+pub mod badge;
+pub mod button;
+pub mod callout;
+pub mod card;
+pub mod checkbox;
+pub mod field;
+pub mod grid;
+pub mod icon_button;
+pub mod link;
+pub mod progress;
+pub mod radio_group;
+pub mod select;
+pub mod separator;
+pub mod skeleton;
+pub mod spinner;
+pub mod stack;
+pub mod switch;
+pub mod text_field;
+pub mod textarea;
+pub mod theme;
+pub mod visually_hidden;
+
+pub mod stylesheet;
+
+pub use badge::{Badge, BadgeVariant};
+pub use button::{Button, ButtonType, ButtonVariant, Size, Tone};
+pub use callout::Callout;
+pub use card::Card;
+pub use checkbox::Checkbox;
+pub use field::{Field, FieldContext};
+pub use grid::Grid;
+pub use icon_button::IconButton;
+pub use id::IdScope;
+pub use link::Link;
+pub use progress::Progress;
+pub use radio_group::{Radio, RadioGroup};
+pub use select::{Select, SelectOption};
+pub use separator::{Orientation, Separator};
+pub use skeleton::Skeleton;
+pub use spinner::Spinner;
+pub use stack::{Align, Gap, Stack};
+pub use switch::Switch;
+pub use text_field::{InputType, TextField};
+pub use textarea::Textarea;
+pub use theme::{
+    Choice, Setting, THEME_COOKIE, THEME_SCRIPT, ThemeProvider, ThemeState, ThemeToggle,
+};
+pub use visually_hidden::VisuallyHidden;
+
+/// Everything an app needs in scope: the components, their variant enums, the theme types.
+pub mod prelude {
+    pub use crate::tokens::{Contrast, Density, Motion, Theme};
+    pub use crate::{
+        Align, Badge, BadgeVariant, Button, ButtonType, ButtonVariant, Callout, Card, Checkbox,
+        Choice, Field, Gap, Grid, IconButton, IdScope, InputType, Link, Orientation, Progress,
+        Radio, RadioGroup, Select, SelectOption, Separator, Setting, Size, Skeleton, Spinner,
+        Stack, Switch, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle, Tone,
+        VisuallyHidden,
+    };
+}
+
+/// The generated token stylesheet: every token as a CSS custom property, per context.
 pub const TOKENS_CSS: &str = include_str!("../styles/tokens.css");
+
+/// The whole stylesheet to serve: layer order, tokens, base styles and every component's CSS
+/// (`styles/crust-ui.css`, assembled by [`stylesheet::assemble`] and committed).
+pub const STYLESHEET: &str = include_str!("../styles/crust-ui.css");

@@ -2,7 +2,8 @@
 //!
 //! - `test`: everything CI checks: formatting, clippy, the whole test suite, then the browser
 //!   tests in `e2e/` (headless Chromium).
-//! - `regen`: regenerate `components/` from `tokens/` with tokenc, and `docs/diagnostics.md`.
+//! - `regen`: regenerate `components/` from `tokens/` with tokenc, `components/styles/crust-ui.css`
+//!   and `docs/diagnostics.md`.
 //! - `gallery [--no-serve]`: regenerate, build the mdBook gallery, and serve it on 127.0.0.1:3000.
 //! - `swatches`: regenerate, then draw every token on one page (`target/swatches/index.html`) and
 //!   screenshot it in each theme (`docs/images/tokens-*.png`).
@@ -160,16 +161,11 @@ fn regen(root: &Path) -> Result<(), String> {
         tokenc.to_str().unwrap_or("tokenc"),
         &["build", "--config", "tokens/tokenc.toml"],
     )?;
-    // docs/diagnostics.md is written by its freshness test when blessed.
-    eprintln!("$ TOKENC_BLESS=1 cargo test --workspace diagnostics_reference_is_fresh");
+    // docs/diagnostics.md and components/styles/crust-ui.css are written by their freshness
+    // tests when blessed.
+    eprintln!("$ TOKENC_BLESS=1 cargo test --workspace _is_fresh");
     let status = Command::new(cargo())
-        .args([
-            "test",
-            "-q",
-            "--workspace",
-            "--locked",
-            "diagnostics_reference_is_fresh",
-        ])
+        .args(["test", "-q", "--workspace", "--locked", "_is_fresh"])
         .env("TOKENC_BLESS", "1")
         .current_dir(root)
         .status()
@@ -177,7 +173,7 @@ fn regen(root: &Path) -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
-        Err("regenerating docs/diagnostics.md failed".into())
+        Err("regenerating docs/diagnostics.md and crust-ui.css failed".into())
     }
 }
 
