@@ -535,6 +535,19 @@ fn problems_in(file: &str, css: &str, tokens: &std::collections::HashSet<String>
     }
 
     let mut out = Vec::new();
+    // Browsers drop a rule whose `:where()` holds a pseudo-element; write `:where(.x)::after`.
+    for (i, line) in css.lines().enumerate() {
+        if let Some(at) = line.find(":where(") {
+            let inner = &line[at..];
+            let close = inner.find(')').unwrap_or(inner.len());
+            if inner[..close].contains("::") {
+                out.push(format!(
+                    "{file}:{}: a pseudo-element inside :where() drops the rule",
+                    i + 1
+                ));
+            }
+        }
+    }
     match StyleSheet::parse(
         css,
         ParserOptions {
@@ -566,6 +579,8 @@ fn component_styles_use_only_declared_tokens() {
     let bad = "@layer crust.components { :where(.x) { color: #fff; margin: 3px; background: var(--crust-nope); border-color: red; } }";
     let found = problems_in("bad.css", bad, &tokens);
     assert_eq!(found.len(), 4, "{found:#?}");
+    let pseudo = "@layer crust.components { :where(.x::after) { content: \"\" } }";
+    assert_eq!(problems_in("pseudo.css", pseudo, &tokens).len(), 1);
     let forced = "@layer crust.components { @media (forced-colors: active) { :where(.x) { color: CanvasText } } }";
     assert!(problems_in("ok.css", forced, &tokens).is_empty());
 }

@@ -5,6 +5,8 @@
 //! - `regen`: regenerate `components/` from `tokens/` with tokenc, `components/styles/crust-ui.css`
 //!   and `docs/diagnostics.md`.
 //! - `gallery [--no-serve]`: regenerate, build the mdBook gallery, and serve it on 127.0.0.1:3000.
+//! - `example`: build the example app (server, wasm bundle through wasm-bindgen and wasm-opt)
+//!   and serve it on http://127.0.0.1:3000.
 //! - `swatches`: regenerate, then draw every token on one page (`target/swatches/index.html`) and
 //!   screenshot it in each theme (`docs/images/tokens-*.png`).
 //! - `palette [--hue H --chroma C [--name N]]`: rewrite `tokens/base/color.toml` from the ramps in
@@ -29,9 +31,10 @@ fn main() -> ExitCode {
         Some("gallery") => gallery(&root, !args.iter().any(|a| a == "--no-serve")),
         Some("palette") => palette_command(&root, &args[1..]),
         Some("swatches") => swatches(&root),
+        Some("example") => build_example(&root).and_then(|()| serve_example(&root)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | regen | gallery [--no-serve] | swatches | palette [--hue H --chroma C [--name N]]>"
+                "usage: cargo xtask <test | regen | gallery [--no-serve] | example | swatches | palette [--hue H --chroma C [--name N]]>"
             );
             return ExitCode::from(2);
         }
@@ -101,7 +104,135 @@ fn test(root: &Path) -> Result<(), String> {
 /// the npm packages pinned by `e2e/package-lock.json`), then runs them.
 fn browser_tests(root: &Path) -> Result<(), String> {
     ensure_e2e(root)?;
-    run(&root.join("e2e"), "node", &["cascade.mjs"])
+    run(&root.join("e2e"), "node", &["cascade.mjs"])?;
+    build_example(root)?;
+    // The example app on a port of its own, for the length of its tests.
+    let addr = "127.0.0.1:3917";
+    let mut server = Command::new(root.join("target/debug/crust-example"))
+        .env("CRUST_ADDR", addr)
+        .env("RUST_BACKTRACE", "0")
+        .spawn()
+        .map_err(|e| format!("cannot start the example server: {e}"))?;
+    let result = run(
+        &root.join("e2e"),
+        "node",
+        &["example.mjs", &format!("http://{addr}")],
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+    result
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\""
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_string());
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+/// The wasm target and a wasm-bindgen CLI matching Cargo.lock, installed when missing.
+fn ensure_wasm_tools(root: &Path) -> Result<(), String> {
+    let _ = Command::new("rustup")
+        .args(["target", "add", "wasm32-unknown-unknown"])
+        .status();
+    let version = locked_wasm_bindgen(root)?;
+    let installed = Command::new("wasm-bindgen")
+        .arg("--version")
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .trim()
+                .ends_with(&version)
+        })
+        .unwrap_or(false);
+    if installed {
+        return Ok(());
+    }
+    // Without --locked: the CLI's own lockfile pins crates the registry no longer serves.
+    let spec = format!("wasm-bindgen-cli@{version}");
+    run(root, &cargo(), &["install", &spec])
+}
+
+/// Builds the example app: the server (debug, sharing the workspace's build) and the browser
+/// bundle (release wasm, wasm-bindgen, then wasm-opt -Oz from the npm binaryen package).
+fn build_example(root: &Path) -> Result<(), String> {
+    ensure_wasm_tools(root)?;
+    ensure_e2e(root)?;
+    let cargo = cargo();
+    run(
+        root,
+        &cargo,
+        &[
+            "build",
+            "--locked",
+            "-p",
+            "crust-example",
+            "--features",
+            "ssr",
+            "--bin",
+            "crust-example",
+        ],
+    )?;
+    run(
+        root,
+        &cargo,
+        &[
+            "build",
+            "--locked",
+            "-p",
+            "crust-example",
+            "--lib",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "hydrate",
+        ],
+    )?;
+    let pkg = root.join("examples/settings/site/pkg");
+    let pkg_str = pkg.to_str().ok_or("non-UTF-8 path")?;
+    run(
+        root,
+        "wasm-bindgen",
+        &[
+            "target/wasm32-unknown-unknown/release/crust_example.wasm",
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-dir",
+            pkg_str,
+            "--out-name",
+            "crust_example",
+        ],
+    )?;
+    let wasm = pkg.join("crust_example_bg.wasm");
+    let wasm_str = wasm.to_str().ok_or("non-UTF-8 path")?;
+    run(
+        root,
+        "e2e/node_modules/.bin/wasm-opt",
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            wasm_str,
+            "-o",
+            wasm_str,
+        ],
+    )
+}
+
+/// Runs the example server in the foreground.
+fn serve_example(root: &Path) -> Result<(), String> {
+    eprintln!("example app on http://127.0.0.1:3000 (Ctrl-C stops it)");
+    run(root, "target/debug/crust-example", &[])
 }
 
 /// Chromium and the pinned npm packages of `e2e/`, installed when missing.

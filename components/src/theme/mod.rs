@@ -194,19 +194,23 @@ impl ThemeState {
 
 /// Holds the reader's [`Choice`], applies it to `<html>` and remembers it.
 ///
-/// On the server pass `initial` from the request cookie ([`Choice::from_cookie_header`]) and
-/// render the same attributes on `<html>` in the app shell, so the first paint is right. In the
-/// browser the provider starts from the attributes already on `<html>`. Also opens an
+/// On the server, read the request cookie ([`Choice::from_cookie_header`]) in the app shell,
+/// render its attributes on `<html>` (so the first paint is right) and either pass it as
+/// `initial` or `provide_context` it. In the browser leave `initial` out: the provider starts
+/// from the attributes already on `<html>`, which keeps hydration consistent. Also opens an
 /// [`IdScope`], so generated ids match between server and browser.
 #[component]
 pub fn ThemeProvider(
-    /// The choice to start with (on the server: from the request cookie).
+    /// The choice to start with (default: a `Choice` in context, else the `<html>` attributes).
     #[prop(optional)]
     initial: Option<Choice>,
     /// The app.
     children: Children,
 ) -> impl IntoView {
-    let start = initial.unwrap_or_else(from_document);
+    // On the server, the app shell may provide the request's choice as context.
+    let start = initial
+        .or_else(use_context::<Choice>)
+        .unwrap_or_else(from_document);
     let state = RwSignal::new(start);
     provide_context(ThemeState(state));
     Effect::new(move |_| apply(state.get()));
