@@ -105,6 +105,8 @@ fn test(root: &Path) -> Result<(), String> {
 fn browser_tests(root: &Path) -> Result<(), String> {
     ensure_e2e(root)?;
     run(&root.join("e2e"), "node", &["cascade.mjs"])?;
+    build_csr_example(root)?;
+    run(&root.join("e2e"), "node", &["csr.mjs"])?;
     build_example(root)?;
     // The example app on a port of its own, for the length of its tests.
     let addr = "127.0.0.1:3917";
@@ -227,6 +229,65 @@ fn build_example(root: &Path) -> Result<(), String> {
             wasm_str,
         ],
     )
+}
+
+/// Builds the client-side example into `examples/csr/dist` (wasm-bindgen, the page with
+/// `THEME_SCRIPT` inlined, and the stylesheet).
+fn build_csr_example(root: &Path) -> Result<(), String> {
+    ensure_wasm_tools(root)?;
+    run(
+        root,
+        &cargo(),
+        &[
+            "build",
+            "--locked",
+            "-p",
+            "crust-csr-example",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "csr",
+        ],
+    )?;
+    let dist = root.join("examples/csr/dist");
+    let dist_str = dist.to_str().ok_or("non-UTF-8 path")?;
+    run(
+        root,
+        "wasm-bindgen",
+        &[
+            "target/wasm32-unknown-unknown/release/crust-csr-example.wasm",
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-dir",
+            dist_str,
+            "--out-name",
+            "crust_csr_example",
+        ],
+    )?;
+    let read = |p: &str| {
+        std::fs::read_to_string(root.join(p)).map_err(|e| format!("cannot read {p}: {e}"))
+    };
+    // The same bytes the crate exports as THEME_SCRIPT and STYLESHEET.
+    let script = extract_const(&read("components/src/theme/mod.rs")?, "THEME_SCRIPT")?;
+    let page = read("examples/csr/index.html")?.replace("__THEME_SCRIPT__", &script);
+    let write = |name: &str, text: &str| {
+        std::fs::write(dist.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    write("index.html", &page)?;
+    write("crust-ui.css", &read("components/styles/crust-ui.css")?)
+}
+
+/// The raw string of `pub const NAME: &str = r#"…"#;` in a Rust source.
+fn extract_const(source: &str, name: &str) -> Result<String, String> {
+    let start = source
+        .find(&format!("pub const {name}: &str = r#\""))
+        .ok_or_else(|| format!("{name} not found"))?;
+    let body = &source[start..];
+    let open = body.find("r#\"").ok_or("no raw string")? + 3;
+    let close = body[open..].find("\"#").ok_or("unterminated raw string")?;
+    Ok(body[open..open + close].to_string())
 }
 
 /// Runs the example server in the foreground.
