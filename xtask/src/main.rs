@@ -1,5 +1,7 @@
 //! Project automation. `cargo xtask <command>`:
 //!
+//! - `start`: the main job: regenerate the tokens, build the gallery and the example app, and
+//!   serve both on http://127.0.0.1:3000 (gallery under `/book/`).
 //! - `test`: everything CI checks: formatting, clippy, the whole test suite, then the browser
 //!   tests in `e2e/` (headless Chromium).
 //! - `regen`: regenerate `components/` from `tokens/` with tokenc, `components/styles/crust-ui.css`
@@ -32,9 +34,12 @@ fn main() -> ExitCode {
         Some("palette") => palette_command(&root, &args[1..]),
         Some("swatches") => swatches(&root),
         Some("example") => build_example(&root).and_then(|()| serve_example(&root)),
+        Some("start") => gallery(&root, false)
+            .and_then(|()| build_example(&root))
+            .and_then(|()| serve_example(&root)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <test | regen | gallery [--no-serve] | example | swatches | palette [--hue H --chroma C [--name N]]>"
+                "usage: cargo xtask <start | test | regen | gallery [--no-serve] | example | swatches | palette [--hue H --chroma C [--name N]]>"
             );
             return ExitCode::from(2);
         }
@@ -292,7 +297,9 @@ fn extract_const(source: &str, name: &str) -> Result<String, String> {
 
 /// Runs the example server in the foreground.
 fn serve_example(root: &Path) -> Result<(), String> {
-    eprintln!("example app on http://127.0.0.1:3000 (Ctrl-C stops it)");
+    eprintln!(
+        "example app on http://127.0.0.1:3000, gallery on http://127.0.0.1:3000/book/ (Ctrl-C stops it)"
+    );
     run(root, "target/debug/crust-example", &[])
 }
 
