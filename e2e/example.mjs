@@ -4,7 +4,8 @@
 // - a theme cookie is rendered onto <html> by the server: the first paint is right;
 // - keyboard: Checkbox, RadioGroup (one tab stop, arrows, disabled skipped), Switch, Select,
 //   ThemeToggle; validation errors reach the inputs through Field.
-// Screenshots of each theme go to target/example/ (light and dark are copied to docs/images/).
+// Screenshots of each theme go to target/example/ (with CRUST_UPDATE_DOCS=1, light and dark are
+// also copied to docs/images/ for the README).
 // Usage: node example.mjs http://127.0.0.1:3917
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -163,8 +164,11 @@ for (const theme of ['light', 'dark']) {
 }
 
 await browser.close();
-for (const name of ['example-light.png', 'example-dark.png']) {
-  copyFileSync(join(shots, name), join(root, 'docs/images', name));
+// The README's pictures are refreshed only on request, so a test run leaves the tree clean.
+if (process.env.CRUST_UPDATE_DOCS) {
+  for (const name of ['example-light.png', 'example-dark.png']) {
+    copyFileSync(join(shots, name), join(root, 'docs/images', name));
+  }
 }
 if (failures.length) {
   console.error(`example: ${failures.length} problem(s)\n\n${failures.join('\n\n')}`);
