@@ -22,3 +22,6 @@ mod token_set;
 /// crust-ui: SSR markup of every component and variant (snapshots), and the stylesheet: fresh,
 /// parseable, only declared tokens, no raw colours or lengths.
 mod components;
+
+/// The gallery: a page for every component folder, and the book's copy of the stylesheet fresh.
+mod gallery;

@@ -8,15 +8,15 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-/// The counter behind generated ids, provided as context.
+/// The counter behind generated ids, and their prefix, provided as context.
 #[derive(Clone, Copy, Debug)]
-pub struct IdCounter(StoredValue<u32>);
+pub struct IdCounter(StoredValue<u32>, StoredValue<String>);
 
 impl IdCounter {
-    fn take(&self) -> u32 {
+    fn take(&self) -> (u32, String) {
         let n = self.0.get_value();
         self.0.set_value(n + 1);
-        n
+        (n, self.1.get_value())
     }
 }
 
@@ -28,10 +28,14 @@ thread_local! {
 /// directly only around parts of an app rendered without a provider (tests, islands).
 #[component]
 pub fn IdScope(
+    /// Put in every id (`crust-<prefix>-field-0`), for several scopes on one page.
+    #[prop(optional, into)]
+    prefix: Option<String>,
     /// What the ids are unique within.
     children: Children,
 ) -> impl IntoView {
-    provide_context(IdCounter(StoredValue::new(0)));
+    let prefix = prefix.map(|p| format!("{p}-")).unwrap_or_default();
+    provide_context(IdCounter(StoredValue::new(0), StoredValue::new(prefix)));
     children()
 }
 
@@ -40,15 +44,15 @@ pub(crate) fn use_id(explicit: Option<String>, kind: &str) -> String {
     if let Some(id) = explicit.filter(|id| !id.is_empty()) {
         return id;
     }
-    let n = match use_context::<IdCounter>() {
+    let (n, prefix) = match use_context::<IdCounter>() {
         Some(counter) => counter.take(),
         // Without a scope ids are still unique on one page, but not stable across SSR and
         // hydration: wrap the app in ThemeProvider (or IdScope).
         None => FALLBACK.with(|c| {
             let n = c.get();
             c.set(n.wrapping_add(1));
-            n
+            (n, String::new())
         }),
     };
-    format!("crust-{kind}-{n}")
+    format!("crust-{prefix}{kind}-{n}")
 }

@@ -1,0 +1,310 @@
+//! `mdbook-crust`: the gallery's mdBook preprocessor. Directives in chapters:
+//!
+//! - `{{#demo button/variants}}`: the demo rendered to HTML on the server side of Leptos, its
+//!   doc line as a caption, and its source from the same file;
+//! - `{{#props Button}}`: the component's props table, read from its `#[component]` function and
+//!   `///` docs with `syn`;
+//! - `{{#tokens button}}`: the tokens under `button.` with their values in each theme, from
+//!   `tokenc resolve --all-permutations`.
+//!
+//! Wired in `book/book.toml` with `command = "cargo run -q -p crust-gallery --bin mdbook-crust"`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crust_ui::IdScope;
+use leptos::prelude::*;
+use mdbook_preprocessor::book::{Book, BookItem};
+use quote::ToTokens;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("supports") {
+        // Only the HTML renderer shows demos.
+        return if args.get(1).map(String::as_str) == Some("html") {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+    }
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mdbook-crust: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let (_ctx, mut book): (_, Book) =
+        mdbook_preprocessor::parse_input(std::io::stdin()).map_err(|e| e.to_string())?;
+    let mut tokens: Option<serde_json::Value> = None;
+    let mut errors = Vec::new();
+    book.for_each_mut(|item| {
+        if let BookItem::Chapter(chapter) = item {
+            match expand(&chapter.content, &mut tokens) {
+                Ok(text) => chapter.content = text,
+                Err(e) => errors.push(format!("{}: {e}", chapter.name)),
+            }
+        }
+    });
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
+    serde_json::to_writer(std::io::stdout(), &book).map_err(|e| e.to_string())
+}
+
+/// Replaces every directive in a chapter.
+fn expand(content: &str, tokens: &mut Option<serde_json::Value>) -> Result<String, String> {
+    let mut out = String::with_capacity(content.len());
+    let mut rest = content;
+    while let Some(start) = rest.find("{{#") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 3..];
+        let end = after
+            .find("}}")
+            .ok_or_else(|| "a `{{#` directive is not closed".to_string())?;
+        let directive = after[..end].trim();
+        let (name, arg) = directive.split_once(' ').unwrap_or((directive, ""));
+        let arg = arg.trim();
+        match name {
+            "demo" => out.push_str(&demo(arg)?),
+            "props" => out.push_str(&props(arg)?),
+            "tokens" => {
+                if tokens.is_none() {
+                    *tokens = Some(resolve_tokens()?);
+                }
+                out.push_str(&token_table(
+                    arg,
+                    tokens.as_ref().unwrap_or(&serde_json::Value::Null),
+                )?);
+            }
+            // Leave mdBook's own directives ({{#include}}, {{#title}}…) alone.
+            _ => out.push_str(&rest[start..start + 3 + end + 2]),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Leptos's hydration markers (`<!>`, `<!--…-->`) upset mdBook's HTML handling; drop them.
+fn strip_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = if after.starts_with("<!--") {
+            after.find("-->").map(|e| e + 3)
+        } else {
+            after.find('>').map(|e| e + 1)
+        };
+        match end {
+            Some(e) => rest = &after[e..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn demo(id: &str) -> Result<String, String> {
+    let demo = crust_gallery::find(id).ok_or_else(|| format!("no demo `{id}`"))?;
+    let render = demo.render;
+    let prefix = id.replace('/', "-");
+    let owner = Owner::new();
+    let html = owner.with(|| view! { <IdScope prefix=prefix>{render()}</IdScope> }.to_html());
+    let html = strip_markers(&html);
+    let (doc, source) = demo_source(demo.file, id.split('/').nth(1).unwrap_or(""))?;
+    Ok(format!(
+        "<figure class=\"crust-demo\" data-demo=\"{id}\">\n<div class=\"crust-demo__specimen\">{html}</div>\n<figcaption>{doc}</figcaption>\n</figure>\n\n<details class=\"crust-demo__source\"><summary>Source</summary>\n\n```rust\n{source}\n```\n\n</details>\n",
+        doc = escape(&doc),
+    ))
+}
+
+/// The doc line and the source text of demo function `name` in `file`.
+fn demo_source(file: &str, name: &str) -> Result<(String, String), String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let parsed = syn::parse_file(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    for item in parsed.items {
+        if let syn::Item::Fn(f) = item
+            && f.sig.ident == name
+        {
+            let first = f.sig.fn_token.span.start().line;
+            let last = f.block.brace_token.span.close().end().line;
+            let lines: Vec<&str> = text.lines().collect();
+            let source = lines[first.saturating_sub(1)..last.min(lines.len())].join("\n");
+            return Ok((docs(&f.attrs), source));
+        }
+    }
+    Err(format!("{}: no function `{name}`", path.display()))
+}
+
+/// The `///` text of an item, joined into one paragraph.
+fn docs(attrs: &[syn::Attribute]) -> String {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .map(|s| s.trim().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The props table of a `#[component]` function, from its source.
+fn props(component: &str) -> Result<String, String> {
+    let src = root().join("components/src");
+    let entries = std::fs::read_dir(&src).map_err(|e| format!("{}: {e}", src.display()))?;
+    for entry in entries.flatten() {
+        let file = entry.path().join("mod.rs");
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let parsed = syn::parse_file(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+        for item in parsed.items {
+            let syn::Item::Fn(f) = item else { continue };
+            let is_component = f.attrs.iter().any(|a| a.path().is_ident("component"));
+            if !is_component || f.sig.ident != component {
+                continue;
+            }
+            let mut table =
+                String::from("| Prop | Type | Default | Description |\n|---|---|---|---|\n");
+            for input in &f.sig.inputs {
+                let syn::FnArg::Typed(arg) = input else {
+                    continue;
+                };
+                let name = arg.pat.to_token_stream().to_string();
+                let name = name.trim_start_matches("r#");
+                let ty = tidy(&arg.ty.to_token_stream().to_string());
+                let prop = arg
+                    .attrs
+                    .iter()
+                    .filter(|a| a.path().is_ident("prop"))
+                    .map(|a| a.meta.to_token_stream().to_string())
+                    .collect::<String>();
+                let optional = prop.contains("optional") || ty.starts_with("Option<");
+                let default = if optional { "optional" } else { "required" };
+                let doc = docs(&arg.attrs).replace('|', "\\|");
+                table.push_str(&format!(
+                    "| `{name}` | `{}` | {default} | {doc} |\n",
+                    ty.replace('|', "\\|")
+                ));
+            }
+            return Ok(table);
+        }
+    }
+    Err(format!("no #[component] fn {component} in components/src"))
+}
+
+/// `Signal < bool >` → `Signal<bool>`.
+fn tidy(ty: &str) -> String {
+    ty.replace(" < ", "<")
+        .replace("< ", "<")
+        .replace(" >", ">")
+        .replace(" ,", ",")
+        .replace("& ", "&")
+        .replace(" :: ", "::")
+}
+
+/// Every permutation of Crust's tokens, from `tokenc resolve` (built with cargo if needed).
+fn resolve_tokens() -> Result<serde_json::Value, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .current_dir(root())
+        .args([
+            "run",
+            "-q",
+            "-p",
+            "tokenc",
+            "--",
+            "resolve",
+            "--config",
+            "tokens/tokenc.toml",
+            "--all-permutations",
+            "-q",
+        ])
+        .output()
+        .map_err(|e| format!("cannot run tokenc: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "tokenc resolve failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| format!("tokenc printed bad JSON: {e}"))
+}
+
+/// The tokens under `prefix.` with their CSS value in light and dark (and more contrast where it
+/// differs), with a swatch for colours.
+fn token_table(prefix: &str, all: &serde_json::Value) -> Result<String, String> {
+    let key = |theme: &str, contrast: &str| {
+        format!("theme={theme},contrast={contrast},density=comfortable,motion=full")
+    };
+    let light = &all[key("light", "normal")];
+    let dark = &all[key("dark", "normal")];
+    let compact = &all["theme=light,contrast=normal,density=compact,motion=full"];
+    let tokens = light.as_object().ok_or("tokenc printed no tokens")?;
+    let mut table = String::from("| Token | Light | Dark | Compact |\n|---|---|---|---|\n");
+    let mut n = 0;
+    for (path, token) in tokens {
+        if !path.starts_with(&format!("{prefix}.")) {
+            continue;
+        }
+        n += 1;
+        let name = token["name"].as_str().unwrap_or("");
+        let cell = |t: &serde_json::Value| {
+            let css = t[path.as_str()]["css"].as_str().unwrap_or("").to_string();
+            let swatch = if token["type"] == "color" {
+                format!(
+                    "<span class=\"crust-swatch\" style=\"background:{}\"></span> ",
+                    escape(&css)
+                )
+            } else {
+                String::new()
+            };
+            format!("{swatch}`{}`", css.replace('|', "\\|"))
+        };
+        let compact_cell = if compact[path.as_str()] == light[path.as_str()] {
+            "same".to_string()
+        } else {
+            cell(compact)
+        };
+        table.push_str(&format!(
+            "| `{name}` | {} | {} | {compact_cell} |\n",
+            cell(light),
+            cell(dark)
+        ));
+    }
+    if n == 0 {
+        return Err(format!("no tokens under `{prefix}.`"));
+    }
+    Ok(table)
+}
