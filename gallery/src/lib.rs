@@ -57,3 +57,43 @@ registry! {
 pub fn find(id: &str) -> Option<&'static Demo> {
     DEMOS.iter().find(|d| d.id == id)
 }
+
+/// Browser entry point of the live gallery: every `[data-demo]` specimen that the preprocessor
+/// rendered on the server side is replaced by the same demo mounted by Leptos, so buttons click
+/// and fields type.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(figures) = document.query_selector_all("[data-demo]") else {
+        return;
+    };
+    for i in 0..figures.length() {
+        let Some(figure) = figures
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let id = figure.get_attribute("data-demo").unwrap_or_default();
+        let (Some(demo), Ok(Some(specimen))) =
+            (find(&id), figure.query_selector(".crust-demo__specimen"))
+        else {
+            continue;
+        };
+        let Ok(specimen) = specimen.dyn_into::<web_sys::HtmlElement>() else {
+            continue;
+        };
+        specimen.set_inner_html("");
+        let render = demo.render;
+        let prefix = id.replace('/', "-");
+        leptos::mount::mount_to(specimen.clone(), move || {
+            view! { <crust_ui::IdScope prefix=prefix>{render()}</crust_ui::IdScope> }
+        })
+        .forget();
+        let _ = figure.set_attribute("data-live", "");
+    }
+}

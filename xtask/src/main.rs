@@ -124,14 +124,22 @@ fn browser_tests(root: &Path) -> Result<(), String> {
         &root.join("e2e"),
         "node",
         &["example.mjs", &format!("http://{addr}")],
-    );
+    )
+    .and_then(|()| {
+        // The gallery, served by the same server under /book/: static specimens from the
+        // preprocessor, then the live bundle mounting them.
+        build_gallery_bundle(root)?;
+        ensure_mdbook()?;
+        run(&root.join("book"), "mdbook", &["build"])?;
+        run(
+            &root.join("e2e"),
+            "node",
+            &["book.mjs", &format!("http://{addr}/book/")],
+        )
+    });
     let _ = server.kill();
     let _ = server.wait();
-    result?;
-    // The gallery: the preprocessor renders every demo; the check looks at the result.
-    ensure_mdbook()?;
-    run(&root.join("book"), "mdbook", &["build"])?;
-    run(&root.join("e2e"), "node", &["book.mjs"])
+    result
 }
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
@@ -310,6 +318,11 @@ fn serve_example(root: &Path) -> Result<(), String> {
 /// Chromium and the pinned npm packages of `e2e/`, installed when missing.
 fn ensure_e2e(root: &Path) -> Result<(), String> {
     ensure_chromium()?;
+    ensure_npm(root)
+}
+
+/// The npm packages of `e2e/` (playwright-core, axe-core, binaryen), from its lockfile.
+fn ensure_npm(root: &Path) -> Result<(), String> {
     let e2e = root.join("e2e");
     let installed = e2e.join("node_modules/.package-lock.json");
     let stale = match (
@@ -323,6 +336,57 @@ fn ensure_e2e(root: &Path) -> Result<(), String> {
         run(&e2e, "npm", &["ci", "--no-audit", "--no-fund"])?;
     }
     Ok(())
+}
+
+/// The live gallery bundle: the demos compiled to wasm, into `book/src/live/` (mdBook copies
+/// it into the book; `book/theme/gallery.js` loads it).
+fn build_gallery_bundle(root: &Path) -> Result<(), String> {
+    ensure_wasm_tools(root)?;
+    ensure_npm(root)?;
+    run(
+        root,
+        &cargo(),
+        &[
+            "build",
+            "--locked",
+            "-p",
+            "crust-gallery",
+            "--lib",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    )?;
+    let live = root.join("book/src/live");
+    let live_str = live.to_str().ok_or("non-UTF-8 path")?;
+    run(
+        root,
+        "wasm-bindgen",
+        &[
+            "target/wasm32-unknown-unknown/release/crust_gallery.wasm",
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-dir",
+            live_str,
+            "--out-name",
+            "crust_gallery",
+        ],
+    )?;
+    let wasm = live.join("crust_gallery_bg.wasm");
+    let wasm_str = wasm.to_str().ok_or("non-UTF-8 path")?;
+    run(
+        root,
+        "e2e/node_modules/.bin/wasm-opt",
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            wasm_str,
+            "-o",
+            wasm_str,
+        ],
+    )
 }
 
 /// `swatches`: the token swatch page and its screenshots (see `e2e/swatches.mjs`).
@@ -395,6 +459,7 @@ fn ensure_mdbook() -> Result<(), String> {
 
 fn gallery(root: &Path, serve: bool) -> Result<(), String> {
     regen(root)?;
+    build_gallery_bundle(root)?;
     ensure_mdbook()?;
     let book = root.join("book");
     run(&book, "mdbook", &["build"])?;
