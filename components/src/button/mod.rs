@@ -115,6 +115,13 @@ impl ButtonType {
 /// Disabled buttons use the native `disabled` attribute. A `busy` button stays focusable (so
 /// keyboard users keep their place while work runs) and is marked `aria-busy` and
 /// `aria-disabled`; it still receives clicks, so guard the handler while the work runs.
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Moves focus to the button |
+/// | Enter / Space | Activates it |
 #[component]
 pub fn Button(
     /// Visual weight.

@@ -9,6 +9,13 @@ use crate::util::{Controllable, classes};
 /// keyboard (Space toggles); the box beside it is drawn from tokens.
 ///
 /// Controlled: `checked` + `on_change`; uncontrolled: `default_checked`.
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Moves focus to the checkbox |
+/// | Space | Toggles it |
 #[component]
 pub fn Checkbox(
     /// Checked, when the caller controls it.

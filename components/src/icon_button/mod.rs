@@ -7,6 +7,13 @@ use crate::util::classes;
 
 /// A button showing only an icon. `label` becomes its accessible name (`aria-label`) and should
 /// say what it does ("Close", "Delete row"), not what it shows.
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Moves focus to the button |
+/// | Enter / Space | Activates it |
 #[component]
 pub fn IconButton(
     /// What the button does, for screen readers and the tooltip of the browser.

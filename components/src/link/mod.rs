@@ -6,6 +6,13 @@ use crate::util::classes;
 
 /// A text link. External links open in a new tab with `rel="noopener noreferrer"` and say so to
 /// screen readers.
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Moves focus to the link |
+/// | Enter | Follows it |
 #[component]
 pub fn Link(
     /// Where it goes.

@@ -18,6 +18,14 @@ struct RadioContext {
 /// A group of radio buttons with a legend. Native radios give the keyboard pattern for free: Tab
 /// enters the group at the checked option (one tab stop), the arrow keys move and select, and
 /// screen readers announce "n of m".
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Enters the group at the checked option (one tab stop) |
+/// | Arrow keys | Move to and check the next or previous option, skipping disabled ones |
+/// | Shift + Tab | Leaves the group |
 #[component]
 pub fn RadioGroup(
     /// The group's label (its `<legend>`).

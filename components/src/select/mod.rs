@@ -43,6 +43,14 @@ impl<V: Into<String>, L: Into<String>> From<(V, L)> for SelectOption {
 
 /// A drop-down choice: the native `<select>`, so the platform's own list, keyboard and screen
 /// reader support come with it. Put it in a [`crate::Field`] for a label, help and errors.
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Moves focus to the select |
+/// | Arrow keys | Change the choice |
+/// | Alt + Arrow Down | Opens the list |
 #[component]
 pub fn Select(
     /// The options.

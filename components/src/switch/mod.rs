@@ -9,6 +9,13 @@ use crate::util::{Controllable, classes};
 /// An on/off switch: a native checkbox with `role="switch"`, so Space toggles it and screen
 /// readers say "on"/"off". Use it for settings that apply immediately; in forms that are
 /// submitted, prefer a [`crate::Checkbox`].
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Moves focus to the switch |
+/// | Space | Turns it on or off |
 #[component]
 pub fn Switch(
     /// On, when the caller controls it.

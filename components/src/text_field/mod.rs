@@ -46,6 +46,12 @@ impl InputType {
 ///
 /// Controlled: pass `value` (a signal) and update it in `on_input`. Uncontrolled: pass
 /// `default_value` (or nothing) and read changes from `on_input`.
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Moves focus into the field |
 #[component]
 pub fn TextField(
     /// The value, when the caller controls it.

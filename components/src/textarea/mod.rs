@@ -8,6 +8,12 @@ use crate::util::{Controllable, classes};
 
 /// A multi-line text input; put it in a [`crate::Field`] for a label, help and errors. The same
 /// value contract as [`crate::TextField`].
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Moves focus into the textarea |
 #[component]
 pub fn Textarea(
     /// The value, when the caller controls it.

@@ -274,6 +274,13 @@ fn apply(choice: Choice) {
 
 /// A segmented control that chooses one [`Setting`]: native radio buttons in a fieldset, so
 /// Tab reaches the group once and the arrow keys move the choice.
+///
+/// # Keyboard
+///
+/// | Key | Does |
+/// |---|---|
+/// | Tab | Enters the toggle at the chosen option |
+/// | Arrow keys | Choose the next or previous option |
 #[component]
 pub fn ThemeToggle(
     /// Which modifier this toggle chooses.

@@ -4,6 +4,7 @@
 //!   doc line as a caption, and its source from the same file;
 //! - `{{#props Button}}`: the component's props table, read from its `#[component]` function and
 //!   `///` docs with `syn`;
+//! - `{{#keyboard RadioGroup}}`: the `# Keyboard` section of the component's `///` docs;
 //! - `{{#tokens button}}`: the tokens under `button.` with their values in each theme, from
 //!   `tokenc resolve --all-permutations`.
 //!
@@ -78,6 +79,7 @@ fn expand(content: &str, tokens: &mut Option<serde_json::Value>) -> Result<Strin
         match name {
             "demo" => out.push_str(&demo(arg)?),
             "props" => out.push_str(&props(arg)?),
+            "keyboard" => out.push_str(&keyboard(arg)?),
             "tokens" => {
                 if tokens.is_none() {
                     *tokens = Some(resolve_tokens()?);
@@ -179,8 +181,8 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The props table of a `#[component]` function, from its source.
-fn props(component: &str) -> Result<String, String> {
+/// The `#[component]` function named `component`, parsed from `components/src/*/mod.rs`.
+fn component_fn(component: &str) -> Result<syn::ItemFn, String> {
     let src = root().join("components/src");
     let entries = std::fs::read_dir(&src).map_err(|e| format!("{}: {e}", src.display()))?;
     for entry in entries.flatten() {
@@ -190,38 +192,79 @@ fn props(component: &str) -> Result<String, String> {
         };
         let parsed = syn::parse_file(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         for item in parsed.items {
-            let syn::Item::Fn(f) = item else { continue };
-            let is_component = f.attrs.iter().any(|a| a.path().is_ident("component"));
-            if !is_component || f.sig.ident != component {
-                continue;
+            if let syn::Item::Fn(f) = item
+                && f.attrs.iter().any(|a| a.path().is_ident("component"))
+                && f.sig.ident == component
+            {
+                return Ok(f);
             }
-            let mut table =
-                String::from("| Prop | Type | Default | Description |\n|---|---|---|---|\n");
-            for input in &f.sig.inputs {
-                let syn::FnArg::Typed(arg) = input else {
-                    continue;
-                };
-                let name = arg.pat.to_token_stream().to_string();
-                let name = name.trim_start_matches("r#");
-                let ty = tidy(&arg.ty.to_token_stream().to_string());
-                let prop = arg
-                    .attrs
-                    .iter()
-                    .filter(|a| a.path().is_ident("prop"))
-                    .map(|a| a.meta.to_token_stream().to_string())
-                    .collect::<String>();
-                let optional = prop.contains("optional") || ty.starts_with("Option<");
-                let default = if optional { "optional" } else { "required" };
-                let doc = docs(&arg.attrs).replace('|', "\\|");
-                table.push_str(&format!(
-                    "| `{name}` | `{}` | {default} | {doc} |\n",
-                    ty.replace('|', "\\|")
-                ));
-            }
-            return Ok(table);
         }
     }
     Err(format!("no #[component] fn {component} in components/src"))
+}
+
+/// The props table of a `#[component]` function, from its source.
+fn props(component: &str) -> Result<String, String> {
+    let f = component_fn(component)?;
+    let mut table = String::from("| Prop | Type | Default | Description |\n|---|---|---|---|\n");
+    for input in &f.sig.inputs {
+        let syn::FnArg::Typed(arg) = input else {
+            continue;
+        };
+        let name = arg.pat.to_token_stream().to_string();
+        let name = name.trim_start_matches("r#");
+        let ty = tidy(&arg.ty.to_token_stream().to_string());
+        let prop = arg
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident("prop"))
+            .map(|a| a.meta.to_token_stream().to_string())
+            .collect::<String>();
+        let optional = prop.contains("optional") || ty.starts_with("Option<");
+        let default = if optional { "optional" } else { "required" };
+        let doc = docs(&arg.attrs).replace('|', "\\|");
+        table.push_str(&format!(
+            "| `{name}` | `{}` | {default} | {doc} |\n",
+            ty.replace('|', "\\|")
+        ));
+    }
+    Ok(table)
+}
+
+/// The `# Keyboard` section of a component's docs (a Markdown table), as written there.
+fn keyboard(component: &str) -> Result<String, String> {
+    let f = component_fn(component)?;
+    let lines: Vec<String> = f
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .map(|l| l.strip_prefix(' ').unwrap_or(&l).to_string())
+        .collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim() == "# Keyboard")
+        .ok_or_else(|| format!("{component} has no `# Keyboard` section in its docs"))?;
+    let section: Vec<&String> = lines[start + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('#'))
+        .collect();
+    Ok(section
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .trim()
+        .to_string()
+        + "\n")
 }
 
 /// `Signal < bool >` → `Signal<bool>`.
