@@ -10,30 +10,7 @@ use crate::support::workspace_dir;
 fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + Send + 'static) -> String {
     let owner = Owner::new();
     let html = owner.with(|| view! { <IdScope>{f()}</IdScope> }.to_html());
-    strip_markers(&html)
-}
-
-fn strip_markers(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let end = if after.starts_with("<!--") {
-            after.find("-->").map(|e| e + 3)
-        } else {
-            after.find('>').map(|e| e + 1)
-        };
-        match end {
-            Some(e) => rest = &after[e..],
-            None => {
-                rest = after;
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crust_gallery::strip_markers(&html)
 }
 
 /// One snapshot per component: every variant, one rendering per line.

@@ -53,6 +53,31 @@ registry! {
     theme::toggles,
 }
 
+/// Removes Leptos's hydration markers (`<!>`, `<!--…-->`) from server-rendered HTML: mdBook's
+/// HTML handling mangles them, and snapshots read better without them.
+pub fn strip_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = if after.starts_with("<!--") {
+            after.find("-->").map(|e| e + 3)
+        } else {
+            after.find('>').map(|e| e + 1)
+        };
+        match end {
+            Some(e) => rest = &after[e..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The demo with this id.
 pub fn find(id: &str) -> Option<&'static Demo> {
     DEMOS.iter().find(|d| d.id == id)

@@ -216,35 +216,12 @@ fn build_example(root: &Path) -> Result<(), String> {
             "hydrate",
         ],
     )?;
-    let pkg = root.join("examples/settings/site/pkg");
-    let pkg_str = pkg.to_str().ok_or("non-UTF-8 path")?;
-    run(
+    bind_wasm(
         root,
-        "wasm-bindgen",
-        &[
-            "target/wasm32-unknown-unknown/release/crust_example.wasm",
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-dir",
-            pkg_str,
-            "--out-name",
-            "crust_example",
-        ],
-    )?;
-    let wasm = pkg.join("crust_example_bg.wasm");
-    let wasm_str = wasm.to_str().ok_or("non-UTF-8 path")?;
-    run(
-        root,
-        "e2e/node_modules/.bin/wasm-opt",
-        &[
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            wasm_str,
-            "-o",
-            wasm_str,
-        ],
+        "target/wasm32-unknown-unknown/release/crust_example.wasm",
+        &root.join("examples/settings/site/pkg"),
+        "crust_example",
+        true,
     )
 }
 
@@ -268,20 +245,12 @@ fn build_csr_example(root: &Path) -> Result<(), String> {
         ],
     )?;
     let dist = root.join("examples/csr/dist");
-    let dist_str = dist.to_str().ok_or("non-UTF-8 path")?;
-    run(
+    bind_wasm(
         root,
-        "wasm-bindgen",
-        &[
-            "target/wasm32-unknown-unknown/release/crust-csr-example.wasm",
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-dir",
-            dist_str,
-            "--out-name",
-            "crust_csr_example",
-        ],
+        "target/wasm32-unknown-unknown/release/crust-csr-example.wasm",
+        &dist,
+        "crust_csr_example",
+        false,
     )?;
     let read = |p: &str| {
         std::fs::read_to_string(root.join(p)).map_err(|e| format!("cannot read {p}: {e}"))
@@ -305,6 +274,49 @@ fn extract_const(source: &str, name: &str) -> Result<String, String> {
     let open = body.find("r#\"").ok_or("no raw string")? + 3;
     let close = body[open..].find("\"#").ok_or("unterminated raw string")?;
     Ok(body[open..open + close].to_string())
+}
+
+/// `wasm-bindgen --target web` of a built wasm file into `out_dir/<name>.js` and
+/// `<name>_bg.wasm`, then (when `optimize`) `wasm-opt -Oz` from the npm binaryen package.
+fn bind_wasm(
+    root: &Path,
+    wasm: &str,
+    out_dir: &Path,
+    name: &str,
+    optimize: bool,
+) -> Result<(), String> {
+    let out = out_dir.to_str().ok_or("non-UTF-8 path")?;
+    run(
+        root,
+        "wasm-bindgen",
+        &[
+            wasm,
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-dir",
+            out,
+            "--out-name",
+            name,
+        ],
+    )?;
+    if !optimize {
+        return Ok(());
+    }
+    let bg = out_dir.join(format!("{name}_bg.wasm"));
+    let bg = bg.to_str().ok_or("non-UTF-8 path")?;
+    run(
+        root,
+        "e2e/node_modules/.bin/wasm-opt",
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            bg,
+            "-o",
+            bg,
+        ],
+    )
 }
 
 /// Runs the example server in the foreground.
@@ -357,35 +369,12 @@ fn build_gallery_bundle(root: &Path) -> Result<(), String> {
             "wasm32-unknown-unknown",
         ],
     )?;
-    let live = root.join("book/src/live");
-    let live_str = live.to_str().ok_or("non-UTF-8 path")?;
-    run(
+    bind_wasm(
         root,
-        "wasm-bindgen",
-        &[
-            "target/wasm32-unknown-unknown/release/crust_gallery.wasm",
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-dir",
-            live_str,
-            "--out-name",
-            "crust_gallery",
-        ],
-    )?;
-    let wasm = live.join("crust_gallery_bg.wasm");
-    let wasm_str = wasm.to_str().ok_or("non-UTF-8 path")?;
-    run(
-        root,
-        "e2e/node_modules/.bin/wasm-opt",
-        &[
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            wasm_str,
-            "-o",
-            wasm_str,
-        ],
+        "target/wasm32-unknown-unknown/release/crust_gallery.wasm",
+        &root.join("book/src/live"),
+        "crust_gallery",
+        true,
     )
 }
 

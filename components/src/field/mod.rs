@@ -27,6 +27,53 @@ impl FieldContext {
     }
 }
 
+/// What a control takes from an enclosing [`Field`] (or makes up without one).
+pub(crate) struct Wiring {
+    /// The control's id: its own, else the field's, else generated.
+    pub(crate) id: String,
+    /// Ids of the field's help and error, for `aria-describedby`.
+    pub(crate) described_by: Option<Signal<Option<String>>>,
+    /// The field shows an error.
+    pub(crate) invalid: Option<Signal<bool>>,
+    /// The field is required.
+    pub(crate) required: Option<Signal<bool>>,
+}
+
+/// Wires a control into the enclosing field; `kind` names generated ids (`crust-input-3`).
+pub(crate) fn wiring(id: Option<String>, kind: &str) -> Wiring {
+    let field = FieldContext::get();
+    let id = match (&field, id) {
+        (_, Some(id)) => id,
+        (Some(f), None) => f.id.clone(),
+        (None, None) => use_id(None, kind),
+    };
+    Wiring {
+        id,
+        described_by: field.as_ref().map(|f| f.described_by),
+        invalid: field.as_ref().map(|f| f.invalid),
+        required: field.as_ref().map(|f| f.required),
+    }
+}
+
+/// `aria-describedby` for a help text and an error shown under a control or group.
+pub(crate) fn help_and_error(
+    help_id: String,
+    error_id: String,
+    has_help: Signal<bool>,
+    has_error: Signal<bool>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        let ids: Vec<&str> = [
+            has_help.get().then_some(help_id.as_str()),
+            has_error.get().then_some(error_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    })
+}
+
 /// A labelled form field. The control goes inside; the label points at it, and the help and
 /// error texts describe it (`aria-describedby`). An error sets `aria-invalid` on the control and
 /// is announced politely when it appears.
@@ -58,19 +105,7 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let has_error = Signal::derive(move || error.get().is_some_and(|e| !e.is_empty()));
     let has_help = Signal::derive(move || help.get().is_some_and(|h| !h.is_empty()));
-    let described_by = {
-        let (help_id, error_id) = (help_id.clone(), error_id.clone());
-        Signal::derive(move || {
-            let ids: Vec<&str> = [
-                has_help.get().then_some(help_id.as_str()),
-                has_error.get().then_some(error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        })
-    };
+    let described_by = help_and_error(help_id.clone(), error_id.clone(), has_help, has_error);
     provide_context(FieldContext {
         id: id.clone(),
         described_by,

@@ -70,19 +70,8 @@ pub fn RadioGroup(
     let error_id = format!("{id}-error");
     let has_error = Signal::derive(move || error.get().is_some_and(|e| !e.is_empty()));
     let has_help = Signal::derive(move || help.get().is_some_and(|h| !h.is_empty()));
-    let described_by = {
-        let (help_id, error_id) = (help_id.clone(), error_id.clone());
-        move || {
-            let ids: Vec<&str> = [
-                has_help.get().then_some(help_id.as_str()),
-                has_error.get().then_some(error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by =
+        crate::field::help_and_error(help_id.clone(), error_id.clone(), has_help, has_error);
     provide_context(RadioContext {
         name: StoredValue::new(name),
         state: Controllable::new(value, default_value.unwrap_or_default(), on_change),
@@ -94,7 +83,7 @@ pub fn RadioGroup(
         <fieldset
             class=move || classes("crust-radio-group", class.get())
             data-orientation=orientation.as_str()
-            aria-describedby=described_by
+            aria-describedby=move || described_by.get()
         >
             <legend class="crust-radio-group__legend">{move || label.get()}</legend>
             <div class="crust-radio-group__items">{children()}</div>

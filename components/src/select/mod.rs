@@ -3,8 +3,6 @@
 use leptos::prelude::*;
 
 use crate::button::Size;
-use crate::field::FieldContext;
-use crate::id::use_id;
 use crate::util::{Controllable, classes};
 
 /// One option of a [`Select`].
@@ -87,15 +85,11 @@ pub fn Select(
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let field = FieldContext::get();
-    let id = match (&field, id) {
-        (_, Some(id)) => id,
-        (Some(f), None) => f.id.clone(),
-        (None, None) => use_id(None, "select"),
-    };
-    let described_by = field.as_ref().map(|f| f.described_by);
-    let field_invalid = field.as_ref().map(|f| f.invalid);
-    let field_required = field.as_ref().map(|f| f.required);
+    let wiring = crate::field::wiring(id, "select");
+    let id = wiring.id;
+    let described_by = wiring.described_by;
+    let field_invalid = wiring.invalid;
+    let field_required = wiring.required;
     let start = default_value.unwrap_or_else(|| {
         if placeholder.is_some() {
             String::new()

@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::field::FieldContext;
-use crate::id::use_id;
 use crate::util::{Controllable, classes};
 
 /// An on/off switch: a native checkbox with `role="switch"`, so Space toggles it and screen
@@ -43,13 +41,9 @@ pub fn Switch(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let field = FieldContext::get();
-    let id = match (&field, id) {
-        (_, Some(id)) => id,
-        (Some(f), None) => f.id.clone(),
-        (None, None) => use_id(None, "switch"),
-    };
-    let described_by = field.as_ref().map(|f| f.described_by);
+    let wiring = crate::field::wiring(id, "switch");
+    let id = wiring.id;
+    let described_by = wiring.described_by;
     let state = Controllable::new(checked, default_checked, on_change);
     let label_for = id.clone();
     view! {

@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::field::FieldContext;
-use crate::id::use_id;
 use crate::util::{Controllable, classes};
 
 /// A multi-line text input; put it in a [`crate::Field`] for a label, help and errors. The same
@@ -50,15 +48,11 @@ pub fn Textarea(
     #[prop(optional, into)]
     class: MaybeProp<String>,
 ) -> impl IntoView {
-    let field = FieldContext::get();
-    let id = match (&field, id) {
-        (_, Some(id)) => id,
-        (Some(f), None) => f.id.clone(),
-        (None, None) => use_id(None, "textarea"),
-    };
-    let described_by = field.as_ref().map(|f| f.described_by);
-    let field_invalid = field.as_ref().map(|f| f.invalid);
-    let field_required = field.as_ref().map(|f| f.required);
+    let wiring = crate::field::wiring(id, "textarea");
+    let id = wiring.id;
+    let described_by = wiring.described_by;
+    let field_invalid = wiring.invalid;
+    let field_required = wiring.required;
     let state = Controllable::new(value, default_value.unwrap_or_default(), on_input);
     let initial = state.get_untracked();
     view! {

@@ -98,37 +98,13 @@ fn expand(content: &str, tokens: &mut Option<serde_json::Value>) -> Result<Strin
     Ok(out)
 }
 
-/// Leptos's hydration markers (`<!>`, `<!--…-->`) upset mdBook's HTML handling; drop them.
-fn strip_markers(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let end = if after.starts_with("<!--") {
-            after.find("-->").map(|e| e + 3)
-        } else {
-            after.find('>').map(|e| e + 1)
-        };
-        match end {
-            Some(e) => rest = &after[e..],
-            None => {
-                rest = after;
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 fn demo(id: &str) -> Result<String, String> {
     let demo = crust_gallery::find(id).ok_or_else(|| format!("no demo `{id}`"))?;
     let render = demo.render;
     let prefix = id.replace('/', "-");
     let owner = Owner::new();
     let html = owner.with(|| view! { <IdScope prefix=prefix>{render()}</IdScope> }.to_html());
-    let html = strip_markers(&html);
+    let html = crust_gallery::strip_markers(&html);
     let (doc, source) = demo_source(demo.file, id.split('/').nth(1).unwrap_or(""))?;
     Ok(format!(
         "<figure class=\"crust-demo\" data-demo=\"{id}\">\n<div class=\"crust-demo__specimen\">{html}</div>\n<figcaption>{doc}</figcaption>\n</figure>\n\n<details class=\"crust-demo__source\"><summary>Source</summary>\n\n```rust\n{source}\n```\n\n</details>\n",
@@ -155,8 +131,8 @@ fn demo_source(file: &str, name: &str) -> Result<(String, String), String> {
     Err(format!("{}: no function `{name}`", path.display()))
 }
 
-/// The `///` text of an item, joined into one paragraph.
-fn docs(attrs: &[syn::Attribute]) -> String {
+/// The `///` lines of an item, each without the one space after `///`.
+fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
     attrs
         .iter()
         .filter(|a| a.path().is_ident("doc"))
@@ -170,7 +146,15 @@ fn docs(attrs: &[syn::Attribute]) -> String {
             },
             _ => None,
         })
-        .map(|s| s.trim().to_string())
+        .map(|l| l.strip_prefix(' ').unwrap_or(&l).to_string())
+        .collect()
+}
+
+/// The `///` text of an item, joined into one paragraph.
+fn docs(attrs: &[syn::Attribute]) -> String {
+    doc_lines(attrs)
+        .iter()
+        .map(|s| s.trim())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -234,22 +218,7 @@ fn props(component: &str) -> Result<String, String> {
 /// The `# Keyboard` section of a component's docs (a Markdown table), as written there.
 fn keyboard(component: &str) -> Result<String, String> {
     let f = component_fn(component)?;
-    let lines: Vec<String> = f
-        .attrs
-        .iter()
-        .filter(|a| a.path().is_ident("doc"))
-        .filter_map(|a| match &a.meta {
-            syn::Meta::NameValue(nv) => match &nv.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => Some(s.value()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .map(|l| l.strip_prefix(' ').unwrap_or(&l).to_string())
-        .collect();
+    let lines = doc_lines(&f.attrs);
     let start = lines
         .iter()
         .position(|l| l.trim() == "# Keyboard")
