@@ -1,7 +1,8 @@
 // The built gallery in headless Chromium, served over HTTP (usage: node book.mjs BASE_URL, e.g.
 // http://127.0.0.1:3917/book/): every component page has rendered demos and a props table, the
 // live bundle mounts every demo, a sample of demos respond to clicks and keys, the console stays
-// clean, and axe finds nothing wrong inside the specimens in light and dark. (The mdBook chrome
+// clean, and axe finds nothing wrong inside the specimens in light and dark, each with normal
+// and more contrast. (The mdBook chrome
 // around them is not yet checked: it still uses mdBook's own theme.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,7 +22,7 @@ page.on('console', (m) => ['error', 'warning'].includes(m.type()) && messages.pu
 page.on('pageerror', (e) => messages.push(`${page.url()}: ${e.message}`));
 let demos = 0;
 for (const file of pages) {
-  for (const theme of ['light', 'coal']) {
+  for (const [theme, contrast] of [['light', 'normal'], ['coal', 'normal'], ['light', 'more'], ['coal', 'more']]) {
     await page.goto(`${base}components/${file}`);
     // The live bundle replaces every server-rendered specimen with the mounted demo.
     try {
@@ -35,9 +36,10 @@ for (const file of pages) {
       document.documentElement.classList.add(t);
     }, theme);
     await page.waitForFunction((t) => document.documentElement.dataset.theme === (t === 'coal' ? 'dark' : 'light'), theme);
+    await page.evaluate((c) => document.documentElement.setAttribute('data-contrast', c), contrast);
     const found = await page.$$eval('.crust-demo__specimen', (els) => els.map((e) => e.children.length));
     if (found.length === 0 || found.some((n) => n === 0)) failures.push(`${file}: demos missing or empty (${JSON.stringify(found)})`);
-    if (theme === 'light') demos += found.length;
+    if (theme === 'light' && contrast === 'normal') demos += found.length;
     if (!(await page.$('table code'))) failures.push(`${file}: no props table`);
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(() =>
@@ -47,7 +49,7 @@ for (const file of pages) {
       }),
     );
     for (const v of result.violations) {
-      failures.push(`${file} (${theme}): axe ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+      failures.push(`${file} (${theme}, contrast ${contrast}): axe ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
     }
   }
 }
@@ -76,4 +78,4 @@ if (failures.length) {
   console.error(`book: ${failures.length} problem(s)\n\n${failures.join('\n\n')}`);
   process.exit(1);
 }
-console.log(`book: ${pages.length} component pages, ${demos} demos, all mounted live; clicks and keys work; axe clean inside the specimens in light and dark`);
+console.log(`book: ${pages.length} component pages, ${demos} demos, all mounted live; clicks and keys work; axe clean inside the specimens in light and dark, normal and more contrast`);
