@@ -150,6 +150,16 @@ impl Setting {
         }
     }
 
+    /// The attribute on `<html>` that carries this setting (`data-theme`…).
+    pub const fn attribute(self) -> &'static str {
+        match self {
+            Setting::Theme => Theme::ATTRIBUTE,
+            Setting::Contrast => Contrast::ATTRIBUTE,
+            Setting::Density => Density::ATTRIBUTE,
+            Setting::Motion => Motion::ATTRIBUTE,
+        }
+    }
+
     /// The name of the "follow the OS" option, if the setting has an OS preference.
     const fn system_label(self) -> Option<&'static str> {
         match self {
@@ -227,8 +237,7 @@ fn from_document() -> Choice {
             .and_then(|d| d.document_element())
         {
             for setting in Setting::ALL {
-                let attr = format!("data-{}", setting.label().to_ascii_lowercase());
-                choice.set(setting, html.get_attribute(&attr).as_deref());
+                choice.set(setting, html.get_attribute(setting.attribute()).as_deref());
             }
         }
         choice
@@ -253,10 +262,9 @@ fn apply(choice: Choice) {
         };
         if let Some(html) = document.document_element() {
             for setting in Setting::ALL {
-                let attr = format!("data-{}", setting.label().to_ascii_lowercase());
                 let _ = match choice.get(setting) {
-                    Some(ctx) => html.set_attribute(&attr, ctx),
-                    None => html.remove_attribute(&attr),
+                    Some(ctx) => html.set_attribute(setting.attribute(), ctx),
+                    None => html.remove_attribute(setting.attribute()),
                 };
             }
         }
