@@ -1,6 +1,7 @@
 use crate::support::{assert_parses_back, assert_rustfmt_stable, tokenc_bin, workspace_dir};
 
-/// `tokenc check` fails when a committed output differs from what `tokenc build` would write.
+/// `tokenc check` fails when a committed output differs from what `tokenc build` would write,
+/// and Crust's token set must pass it without a single warning.
 #[test]
 fn committed_token_outputs_are_fresh() {
     let root = workspace_dir();
@@ -19,6 +20,11 @@ fn committed_token_outputs_are_fresh() {
         out.status.success(),
         "generated files are stale; run `cargo xtask regen` (or `tokenc build --config tokens/tokenc.toml`):\n{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("warning"),
+        "the token set must build without warnings:\n{stderr}"
     );
 }
 
