@@ -4,13 +4,10 @@
 // clean, and axe finds nothing wrong inside the specimens in light and dark, each with normal
 // and more contrast. (The mdBook chrome
 // around them is not yet checked: it still uses mdBook's own theme.)
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, root } from './lib.mjs';
+import { axeViolations, launch, root } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const base = process.argv[2];
 if (!base) throw new Error('usage: node book.mjs BASE_URL');
 const pages = readdirSync(join(root, 'book/build/components')).filter((f) => f.endsWith('.html'));
@@ -41,14 +38,8 @@ for (const file of pages) {
     if (found.length === 0 || found.some((n) => n === 0)) failures.push(`${file}: demos missing or empty (${JSON.stringify(found)})`);
     if (theme === 'light' && contrast === 'normal') demos += found.length;
     if (!(await page.$('table code'))) failures.push(`${file}: no props table`);
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(() =>
-      axe.run({ include: [['.crust-demo__specimen']] }, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        resultTypes: ['violations'],
-      }),
-    );
-    for (const v of result.violations) {
+    const violations = await axeViolations(page, { include: [['.crust-demo__specimen']] });
+    for (const v of violations) {
       failures.push(`${file} (${theme}, contrast ${contrast}): axe ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
     }
   }

@@ -7,14 +7,11 @@
 // Screenshots of each theme go to target/example/ (with CRUST_UPDATE_DOCS=1, light and dark are
 // also copied to docs/images/ for the README).
 // Usage: node example.mjs http://127.0.0.1:3917
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, permutations, root } from './lib.mjs';
+import { axeViolations, launch, permutations, root } from './lib.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const resolved = permutations();
 const failures = [];
 const fail = (what) => failures.push(what);
@@ -70,14 +67,8 @@ for (const theme of ['light', 'dark']) {
       return { got: getComputedStyle(document.body).backgroundColor, wanted };
     }, want);
     if (bg.got !== bg.wanted) fail(`${label}: body background ${bg.got}, tokens say ${bg.wanted}`);
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(() =>
-      axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        resultTypes: ['violations'],
-      }),
-    );
-    for (const v of result.violations) {
+    const violations = await axeViolations(page);
+    for (const v of violations) {
       fail(`${label}: axe ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\n/g, ' ')).join('\n    ')}`);
     }
     if (messages.length) fail(`${label}: console says\n    ${messages.join('\n    ')}`);

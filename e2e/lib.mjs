@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: paths, Chromium, and tokenc.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -52,4 +53,19 @@ export function tokensCss() {
 /** `theme=dark,contrast=more` → { theme: 'dark', contrast: 'more' }. */
 export function parseKey(key) {
   return Object.fromEntries(key.split(',').map((pair) => pair.split('=')));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG rule sets every page must pass (2.0, 2.1 and 2.2, levels A and AA). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core (offline) in `page` on `context` (a selector list, or the whole document). */
+export async function axeViolations(page, context) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(
+    ([ctx, tags]) => axe.run(ctx ?? document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    [context ?? null, AXE_TAGS],
+  );
+  return result.violations;
 }
