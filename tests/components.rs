@@ -8,9 +8,7 @@ use crate::support::workspace_dir;
 /// Renders a view on the server, as an app would, with hydration markers removed so the
 /// snapshots show the markup itself.
 fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + Send + 'static) -> String {
-    let owner = Owner::new();
-    let html = owner.with(|| view! { <IdScope>{f()}</IdScope> }.to_html());
-    crust_gallery::strip_markers(&html)
+    crust_gallery::render_html(None, f)
 }
 
 /// One snapshot per component: every variant, one rendering per line.

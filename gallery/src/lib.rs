@@ -78,6 +78,21 @@ pub fn strip_markers(html: &str) -> String {
     out
 }
 
+/// Renders a view as the server would, inside its own [`crust_ui::IdScope`] (ids prefixed with
+/// `prefix` when given), with the hydration markers removed.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_html<V: IntoView + 'static>(
+    prefix: Option<String>,
+    f: impl FnOnce() -> V + Send + 'static,
+) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| match prefix {
+        Some(p) => view! { <crust_ui::IdScope prefix=p>{f()}</crust_ui::IdScope> }.to_html(),
+        None => view! { <crust_ui::IdScope>{f()}</crust_ui::IdScope> }.to_html(),
+    });
+    strip_markers(&html)
+}
+
 /// The demo with this id.
 pub fn find(id: &str) -> Option<&'static Demo> {
     DEMOS.iter().find(|d| d.id == id)

@@ -15,8 +15,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crust_ui::IdScope;
-use leptos::prelude::*;
 use mdbook_preprocessor::book::{Book, BookItem};
 use quote::ToTokens;
 
@@ -105,9 +103,7 @@ fn demo(id: &str) -> Result<String, String> {
     let demo = crust_gallery::find(id).ok_or_else(|| format!("no demo `{id}`"))?;
     let render = demo.render;
     let prefix = id.replace('/', "-");
-    let owner = Owner::new();
-    let html = owner.with(|| view! { <IdScope prefix=prefix>{render()}</IdScope> }.to_html());
-    let html = crust_gallery::strip_markers(&html);
+    let html = crust_gallery::render_html(Some(prefix), render);
     let (doc, source) = demo_source(demo.file, id.split('/').nth(1).unwrap_or(""))?;
     Ok(format!(
         "<figure class=\"crust-demo\" data-demo=\"{id}\">\n<div class=\"crust-demo__specimen\">{html}</div>\n<figcaption>{doc}</figcaption>\n</figure>\n\n<details class=\"crust-demo__source\"><summary>Source</summary>\n\n```rust\n{source}\n```\n\n</details>\n",
