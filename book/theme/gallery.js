@@ -1,12 +1,57 @@
-// Follow mdBook's theme picker: its dark themes show Crust's dark tokens.
+// The appearance panel: crust-ui's ThemeToggle controls, mounted into #crust-appearance by the
+// live bundle (which then shows the button). This opens and closes it like a disclosure.
 (function () {
-  var html = document.documentElement;
-  function sync() {
-    var dark = /(^| )(coal|navy|ayu)( |$)/.test(html.className);
-    html.setAttribute("data-theme", dark ? "dark" : "light");
+  var button = document.getElementById("crust-appearance-toggle");
+  var panel = document.getElementById("crust-appearance");
+  if (!button || !panel) return;
+  function show(open, refocus) {
+    panel.hidden = !open;
+    button.setAttribute("aria-expanded", String(open));
+    if (open) {
+      var first = panel.querySelector("input:checked") || panel.querySelector("input");
+      if (first) first.focus();
+    } else if (refocus) {
+      button.focus();
+    }
   }
-  sync();
-  new MutationObserver(sync).observe(html, { attributes: true, attributeFilter: ["class"] });
+  button.addEventListener("click", function () {
+    show(panel.hidden, false);
+  });
+  panel.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      show(false, true);
+    }
+  });
+  document.addEventListener("click", function (e) {
+    if (!panel.hidden && !panel.contains(e.target) && !button.contains(e.target)) show(false, false);
+  });
+  panel.addEventListener("focusout", function (e) {
+    var to = e.relatedTarget;
+    if (to && !panel.contains(to) && to !== button) show(false, false);
+  });
+})();
+
+// The table-of-contents button flips the checkbox mdBook's sidebar follows.
+(function () {
+  var button = document.getElementById("mdbook-sidebar-toggle");
+  var checkbox = document.getElementById("mdbook-sidebar-toggle-anchor");
+  if (button && checkbox && button.tagName === "BUTTON") {
+    button.addEventListener("click", function () {
+      checkbox.click();
+    });
+  }
+})();
+
+// Keys pressed inside a demo or the panel belong to it: mdBook's arrow-key chapter navigation
+// (book.js asks this global whether something else has the focus) leaves them alone.
+(function () {
+  var mdbookAsks = window.mdbook_something_else_has_focus;
+  window.mdbook_something_else_has_focus = function (e) {
+    var target = (e.composedPath && e.composedPath()[0]) || e.target;
+    if (target && target.closest && target.closest(".crust-demo__specimen, .crust-appearance")) return true;
+    return typeof mdbookAsks === "function" ? mdbookAsks(e) : false;
+  };
 })();
 
 // Live demos: the gallery's wasm bundle (built by `cargo xtask gallery` into src/live/) mounts

@@ -98,9 +98,11 @@ pub fn find(id: &str) -> Option<&'static Demo> {
     DEMOS.iter().find(|d| d.id == id)
 }
 
-/// Browser entry point of the live gallery: every `[data-demo]` specimen that the preprocessor
-/// rendered on the server side is replaced by the same demo mounted by Leptos, so buttons click
-/// and fields type.
+/// Browser entry point of the live gallery: mounts the page's appearance panel (crust-ui's
+/// [`crust_ui::ThemeProvider`] and [`crust_ui::ThemeToggle`]s, in the menu bar), then replaces
+/// every `[data-demo]` specimen that the preprocessor rendered on the server side with the same
+/// demo mounted by Leptos, so buttons click and fields type. Demos share the panel's
+/// [`crust_ui::ThemeState`], so a theme demo changes the whole page like the panel does.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
@@ -108,6 +110,7 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let theme = mount_appearance(&document);
     let Ok(figures) = document.query_selector_all("[data-demo]") else {
         return;
     };
@@ -131,9 +134,51 @@ pub fn start() {
         let render = demo.render;
         let prefix = id.replace('/', "-");
         leptos::mount::mount_to(specimen.clone(), move || {
+            if let Some(theme) = theme {
+                provide_context(theme);
+            }
             view! { <crust_ui::IdScope prefix=prefix>{render()}</crust_ui::IdScope> }
         })
         .forget();
         let _ = figure.set_attribute("data-live", "");
     }
+}
+
+/// Mounts the appearance panel into `#crust-appearance` (see `book/theme/index.hbs`), shows
+/// its toggle button and returns the panel's theme state.
+#[cfg(target_arch = "wasm32")]
+fn mount_appearance(document: &web_sys::Document) -> Option<crust_ui::ThemeState> {
+    use crust_ui::prelude::*;
+    use std::sync::{Arc, OnceLock};
+    use wasm_bindgen::JsCast;
+    let panel = document
+        .get_element_by_id("crust-appearance")?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let shared = Arc::new(OnceLock::new());
+    let out = Arc::clone(&shared);
+    leptos::mount::mount_to(panel, move || {
+        view! {
+            <ThemeProvider>
+                {
+                    if let Some(state) = ThemeState::use_context() {
+                        let _ = out.set(state);
+                    }
+                    view! {
+                        <IdScope prefix="appearance">
+                            <ThemeToggle setting=Setting::Theme />
+                            <ThemeToggle setting=Setting::Contrast />
+                            <ThemeToggle setting=Setting::Density />
+                            <ThemeToggle setting=Setting::Motion />
+                        </IdScope>
+                    }
+                }
+            </ThemeProvider>
+        }
+    })
+    .forget();
+    if let Some(button) = document.get_element_by_id("crust-appearance-toggle") {
+        let _ = button.remove_attribute("hidden");
+    }
+    shared.get().copied()
 }

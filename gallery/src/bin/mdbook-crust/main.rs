@@ -8,7 +8,9 @@
 //! - `{{#contrast}}`: every declared contrast pair with its WCAG ratio per theme and contrast,
 //!   from `tokenc contrast --format json`;
 //! - `{{#tokens button}}`: the tokens under `button.` with their values in each theme, from
-//!   `tokenc resolve --all-permutations`.
+//!   `tokenc resolve --all-permutations`;
+//! - `{{#specimens space}}`: the tokens under `space.` drawn to size with themselves (bars,
+//!   radii, text, shadows, moving dots).
 //!
 //! Wired in `book/book.toml` with `command = "cargo run -q -p crust-gallery --bin mdbook-crust"`.
 
@@ -17,6 +19,8 @@ use std::process::ExitCode;
 
 use mdbook_preprocessor::book::{Book, BookItem};
 use quote::ToTokens;
+
+mod tokens;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -80,15 +84,17 @@ fn expand(content: &str, tokens: &mut Option<serde_json::Value>) -> Result<Strin
             "demo" => out.push_str(&demo(arg)?),
             "props" => out.push_str(&props(arg)?),
             "keyboard" => out.push_str(&keyboard(arg)?),
-            "contrast" => out.push_str(&contrast_table()?),
-            "tokens" => {
+            "contrast" => out.push_str(&tokens::contrast_table()?),
+            "tokens" | "specimens" => {
                 if tokens.is_none() {
-                    *tokens = Some(resolve_tokens()?);
+                    *tokens = Some(tokens::resolve_tokens()?);
                 }
-                out.push_str(&token_table(
-                    arg,
-                    tokens.as_ref().unwrap_or(&serde_json::Value::Null),
-                )?);
+                let all = tokens.as_ref().unwrap_or(&serde_json::Value::Null);
+                out.push_str(&if name == "tokens" {
+                    tokens::token_table(arg, all)?
+                } else {
+                    tokens::specimens(arg, all)?
+                });
             }
             // Leave mdBook's own directives ({{#include}}, {{#title}}…) alone.
             _ => out.push_str(&rest[start..start + 3 + end + 2]),
@@ -243,146 +249,4 @@ fn tidy(ty: &str) -> String {
         .replace(" ,", ",")
         .replace("& ", "&")
         .replace(" :: ", "::")
-}
-
-/// Runs `tokenc <args>` on Crust's tokens (built with cargo if needed) and parses its JSON.
-fn tokenc_json(args: &[&str]) -> Result<serde_json::Value, String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let mut all = vec!["run", "-q", "-p", "tokenc", "--"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--config", "tokens/tokenc.toml", "-q"]);
-    let out = std::process::Command::new(cargo)
-        .current_dir(root())
-        .args(&all)
-        .output()
-        .map_err(|e| format!("cannot run tokenc: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "tokenc {} failed:\n{}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    serde_json::from_slice(&out.stdout).map_err(|e| format!("tokenc printed bad JSON: {e}"))
-}
-
-/// Every permutation of Crust's tokens, from `tokenc resolve`.
-fn resolve_tokens() -> Result<serde_json::Value, String> {
-    tokenc_json(&["resolve", "--all-permutations"])
-}
-
-/// A foreground and a background token path.
-type Pair = (String, String);
-/// A measured ratio and the minimum it must reach.
-type Ratio = (f64, f64);
-
-/// Every declared contrast pair: a live sample in the page's theme, and its WCAG 2 ratio in
-/// light and dark, each with normal and more contrast (the lowest over density and motion).
-fn contrast_table() -> Result<String, String> {
-    let rows = tokenc_json(&["contrast", "--format", "json"])?;
-    let rows = rows.as_array().ok_or("tokenc contrast printed no list")?;
-    let columns = [
-        ("light", "normal"),
-        ("dark", "normal"),
-        ("light", "more"),
-        ("dark", "more"),
-    ];
-    // (fg, bg) → ratio and minimum per column, in first-seen order.
-    let mut pairs: Vec<(Pair, [Option<Ratio>; 4])> = Vec::new();
-    for row in rows {
-        let (Some(fg), Some(bg), Some(perm)) = (
-            row["foreground"].as_str(),
-            row["background"].as_str(),
-            row["permutation"].as_str(),
-        ) else {
-            continue;
-        };
-        let ratio = row["ratio"].as_f64().unwrap_or(0.0);
-        let min = row["min"].as_f64().unwrap_or(0.0);
-        let key = (fg.to_string(), bg.to_string());
-        let at = match pairs.iter().position(|(k, _)| *k == key) {
-            Some(i) => i,
-            None => {
-                pairs.push((key, [None; 4]));
-                pairs.len() - 1
-            }
-        };
-        for (i, (theme, contrast)) in columns.iter().enumerate() {
-            if perm.starts_with(&format!("theme={theme},contrast={contrast},")) {
-                let cell = &mut pairs[at].1[i];
-                if cell.is_none_or(|(r, _)| ratio < r) {
-                    *cell = Some((ratio, min));
-                }
-            }
-        }
-    }
-    let mut table = String::from(
-        "| Pair | Sample | Light | Dark | Light, more | Dark, more |\n|---|---|---|---|---|---|\n",
-    );
-    for ((fg, bg), cells) in &pairs {
-        // A permutation left out of the report did not change the pair: use its neighbour.
-        let get = |i: usize| cells[i].or(cells[i % 2]).or(cells[0]);
-        let cell = |i: usize| match get(i) {
-            Some((ratio, min)) => format!("{ratio:.2} (≥ {min})"),
-            None => "—".into(),
-        };
-        let var = |path: &str| format!("var(--crust-{})", path.replace('.', "-"));
-        table.push_str(&format!(
-            "| `{fg}` on `{bg}` | <span class=\"crust-pair\" style=\"color:{};background:{}\">Aa</span> | {} | {} | {} | {} |\n",
-            var(fg),
-            var(bg),
-            cell(0),
-            cell(1),
-            cell(2),
-            cell(3)
-        ));
-    }
-    Ok(table)
-}
-
-/// The tokens under `prefix.` with their CSS value in light and dark (and more contrast where it
-/// differs), with a swatch for colours.
-fn token_table(prefix: &str, all: &serde_json::Value) -> Result<String, String> {
-    let key = |theme: &str, contrast: &str| {
-        format!("theme={theme},contrast={contrast},density=comfortable,motion=full")
-    };
-    let light = &all[key("light", "normal")];
-    let dark = &all[key("dark", "normal")];
-    let compact = &all["theme=light,contrast=normal,density=compact,motion=full"];
-    let tokens = light.as_object().ok_or("tokenc printed no tokens")?;
-    let mut table = String::from("| Token | Light | Dark | Compact |\n|---|---|---|---|\n");
-    let mut n = 0;
-    for (path, token) in tokens {
-        if !path.starts_with(&format!("{prefix}.")) {
-            continue;
-        }
-        n += 1;
-        let name = token["name"].as_str().unwrap_or("");
-        let cell = |t: &serde_json::Value| {
-            let css = t[path.as_str()]["css"].as_str().unwrap_or("").to_string();
-            let swatch = if token["type"] == "color" {
-                format!(
-                    "<span class=\"crust-swatch\" style=\"background:{}\"></span> ",
-                    escape(&css)
-                )
-            } else {
-                String::new()
-            };
-            format!("{swatch}`{}`", css.replace('|', "\\|"))
-        };
-        let compact_cell = if compact[path.as_str()] == light[path.as_str()] {
-            "same".to_string()
-        } else {
-            cell(compact)
-        };
-        table.push_str(&format!(
-            "| `{name}` | {} | {} | {compact_cell} |\n",
-            cell(light),
-            cell(dark)
-        ));
-    }
-    if n == 0 {
-        return Err(format!("no tokens under `{prefix}.`"));
-    }
-    Ok(table)
 }
