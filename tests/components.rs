@@ -185,7 +185,7 @@ fn choices() {
 #[test]
 fn display_components() {
     let mut cases = Vec::new();
-    for tone in crust_ui::badge::Status::ALL {
+    for tone in Status::ALL {
         for variant in BadgeVariant::ALL {
             cases.push((
                 format!("badge {tone:?} {variant:?}"),
@@ -201,8 +201,8 @@ fn display_components() {
         "live callouts".into(),
         render(|| {
             view! {
-                <Callout tone=crust_ui::badge::Status::Success live=true>"Saved"</Callout>
-                <Callout tone=crust_ui::badge::Status::Danger live=true>"Failed"</Callout>
+                <Callout tone=Status::Success live=true>"Saved"</Callout>
+                <Callout tone=Status::Danger live=true>"Failed"</Callout>
             }
         }),
     ));

@@ -49,3 +49,51 @@ fn book_stylesheet_is_fresh() {
         "book/theme/crust-ui.css is stale: run `cargo xtask regen`"
     );
 }
+
+/// The book's page template runs crust-ui's own before-paint script, first thing in `<head>`,
+/// before any stylesheet: the reader's stored theme is on `<html>` when the page first paints.
+#[test]
+fn book_template_applies_the_stored_theme_before_paint() {
+    let root = workspace_dir();
+    let template =
+        std::fs::read_to_string(root.join("book/theme/index.hbs")).expect("book/theme/index.hbs");
+    let script = format!("<script>{}</script>", crust_ui::THEME_SCRIPT);
+    let at = template.find(&script).expect(
+        "book/theme/index.hbs does not contain crust_ui::THEME_SCRIPT verbatim: copy it again",
+    );
+    let first_css = template
+        .find("rel=\"stylesheet\"")
+        .expect("a stylesheet link");
+    assert!(
+        at < first_css,
+        "the theme script must come before the stylesheets"
+    );
+    // mdBook's own theme picker is replaced by the appearance panel.
+    assert!(template.contains("id=\"crust-appearance\""));
+    assert!(!template.contains("mdbook-theme-coal"));
+}
+
+/// Every demo in the registry is shown on some page of the book (and every `{{#demo}}` names a
+/// registered demo, or the preprocessor fails the build).
+#[test]
+fn every_demo_is_on_a_page() {
+    let root = workspace_dir();
+    let mut pages = String::new();
+    let mut stack = vec![root.join("book/src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("book/src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                pages.push_str(&std::fs::read_to_string(&path).expect("page"));
+            }
+        }
+    }
+    let unused: Vec<&str> = crust_gallery::DEMOS
+        .iter()
+        .map(|d| d.id)
+        .filter(|id| !pages.contains(&format!("{{{{#demo {id}}}}}")))
+        .collect();
+    assert!(unused.is_empty(), "demos on no page: {unused:?}");
+}

@@ -67,7 +67,7 @@ pub mod visually_hidden;
 
 pub mod stylesheet;
 
-pub use badge::{Badge, BadgeVariant};
+pub use badge::{Badge, BadgeVariant, Status};
 pub use button::{Button, ButtonType, ButtonVariant, Size, Tone};
 pub use callout::Callout;
 pub use card::Card;
@@ -99,7 +99,7 @@ pub mod prelude {
         Align, Badge, BadgeVariant, Button, ButtonType, ButtonVariant, Callout, Card, Checkbox,
         Choice, Field, Gap, Grid, IconButton, IdScope, InputType, Link, Orientation, Progress,
         Radio, RadioGroup, Select, SelectOption, Separator, Setting, Size, Skeleton, Spinner,
-        Stack, Switch, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle, Tone,
+        Stack, Status, Switch, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle, Tone,
         VisuallyHidden,
     };
 }

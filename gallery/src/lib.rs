@@ -51,6 +51,7 @@ registry! {
     grid::basic,
     visually_hidden::basic,
     theme::toggles,
+    overview::showcase,
 }
 
 /// Removes Leptos's hydration markers (`<!>`, `<!--…-->`) from server-rendered HTML: mdBook's

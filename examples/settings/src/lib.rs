@@ -153,7 +153,7 @@ fn SettingsPage() -> impl IntoView {
         <main class="page">
             <header class="page__header">
                 <h1>"Settings"</h1>
-                <Badge tone=crust_ui::badge::Status::Accent>"Pro plan"</Badge>
+                <Badge tone=Status::Accent>"Pro plan"</Badge>
             </header>
             <Grid min="22rem" gap=Gap::Lg>
                 <Card label="Profile">
@@ -247,7 +247,7 @@ fn SettingsPage() -> impl IntoView {
                                 </Button>
                             </Stack>
                             <Show when=move || saved.get()>
-                                <Callout tone=crust_ui::badge::Status::Success title="Saved" live=true>
+                                <Callout tone=Status::Success title="Saved" live=true>
                                     "Your settings are saved."
                                 </Callout>
                             </Show>
@@ -270,7 +270,7 @@ fn SettingsPage() -> impl IntoView {
                                 on_change=Callback::new(move |v| notifications.set(v))
                             />
                         </Field>
-                        <Callout tone=crust_ui::badge::Status::Info title="Tip">
+                        <Callout tone=Status::Info title="Tip">
                             "Read more in the "
                             <Link href="https://example.com/help" external=true>
                                 "help centre"

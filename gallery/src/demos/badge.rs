@@ -1,5 +1,4 @@
 //! Badge demos.
-use crust_ui::badge::Status;
 use crust_ui::prelude::*;
 use leptos::prelude::*;
 

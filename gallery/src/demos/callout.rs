@@ -1,5 +1,4 @@
 //! Callout demos.
-use crust_ui::badge::Status;
 use crust_ui::prelude::*;
 use leptos::prelude::*;
 

@@ -9,6 +9,7 @@ pub mod field;
 pub mod grid;
 pub mod icon_button;
 pub mod link;
+pub mod overview;
 pub mod progress;
 pub mod radio_group;
 pub mod select;

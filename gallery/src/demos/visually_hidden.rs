@@ -5,6 +5,6 @@ use leptos::prelude::*;
 /// Extra words for screen readers: "3 new messages", not just "3".
 pub fn basic() -> impl IntoView {
     view! {
-        <Badge tone=crust_ui::badge::Status::Accent>"3"<VisuallyHidden>" new messages"</VisuallyHidden></Badge>
+        <Badge tone=Status::Accent>"3"<VisuallyHidden>" new messages"</VisuallyHidden></Badge>
     }
 }

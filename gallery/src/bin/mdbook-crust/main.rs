@@ -195,6 +195,7 @@ fn component_fn(component: &str) -> Result<syn::ItemFn, String> {
 /// The props table of a `#[component]` function, from its source.
 fn props(component: &str) -> Result<String, String> {
     let f = component_fn(component)?;
+    let enums = default_variants()?;
     let mut table = String::from("| Prop | Type | Default | Description |\n|---|---|---|---|\n");
     for input in &f.sig.inputs {
         let syn::FnArg::Typed(arg) = input else {
@@ -210,7 +211,11 @@ fn props(component: &str) -> Result<String, String> {
             .map(|a| a.meta.to_token_stream().to_string())
             .collect::<String>();
         let optional = prop.contains("optional") || ty.starts_with("Option<");
-        let default = if optional { "optional" } else { "required" };
+        let default = if optional {
+            default_of(&ty, &enums)
+        } else {
+            "required".to_string()
+        };
         let doc = docs(&arg.attrs).replace('|', "\\|");
         table.push_str(&format!(
             "| `{name}` | `{}` | {default} | {doc} |\n",
@@ -241,6 +246,65 @@ fn keyboard(component: &str) -> Result<String, String> {
         + "\n")
 }
 
+/// What an optional prop of type `ty` is when left out (`Default::default()` of its type, since
+/// every optional prop is `#[prop(optional)]`): `false`, nothing, or the enum's default variant.
+fn default_of(ty: &str, enums: &[(String, String)]) -> String {
+    let mut inner = ty;
+    for wrapper in ["Signal<", "MaybeProp<", "Option<"] {
+        if let Some(rest) = inner.strip_prefix(wrapper) {
+            if wrapper != "Signal<" {
+                return "none".into();
+            }
+            inner = rest.strip_suffix('>').unwrap_or(rest);
+        }
+    }
+    match inner {
+        "bool" => "`false`".into(),
+        "String" => "`\"\"`".into(),
+        "Callback<()>" => "none".into(),
+        _ if inner.starts_with("Callback<") => "none".into(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "`0`".into(),
+        "f32" | "f64" => "`0.0`".into(),
+        _ => match enums.iter().find(|(name, _)| name == inner) {
+            Some((name, variant)) => format!("`{name}::{variant}`"),
+            None => "optional".into(),
+        },
+    }
+}
+
+/// `(enum, default variant)` for every enum in `components/src` with a `#[default]` variant.
+fn default_variants() -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![root().join("components/src")];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let parsed = syn::parse_file(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            for item in parsed.items {
+                if let syn::Item::Enum(e) = item
+                    && let Some(v) = e
+                        .variants
+                        .iter()
+                        .find(|v| v.attrs.iter().any(|a| a.path().is_ident("default")))
+                {
+                    out.push((e.ident.to_string(), v.ident.to_string()));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// `Signal < bool >` → `Signal<bool>`.
 fn tidy(ty: &str) -> String {
     ty.replace(" < ", "<")
@@ -249,4 +313,45 @@ fn tidy(ty: &str) -> String {
         .replace(" ,", ",")
         .replace("& ", "&")
         .replace(" :: ", "::")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_of_optional_props() {
+        let enums = vec![("Size".to_string(), "Md".to_string())];
+        assert_eq!(default_of("Signal<bool>", &enums), "`false`");
+        assert_eq!(default_of("bool", &enums), "`false`");
+        assert_eq!(default_of("Signal<Size>", &enums), "`Size::Md`");
+        assert_eq!(default_of("MaybeProp<String>", &enums), "none");
+        assert_eq!(default_of("Option<Callback<String>>", &enums), "none");
+        assert_eq!(default_of("Unknown", &enums), "optional");
+    }
+
+    #[test]
+    fn every_component_enum_default_is_found() {
+        let enums = default_variants().expect("components/src parses");
+        for (name, variant) in [
+            ("ButtonVariant", "Soft"),
+            ("Gap", "Md"),
+            ("Setting", "Theme"),
+        ] {
+            assert!(
+                enums.iter().any(|(n, v)| n == name && v == variant),
+                "{name}::{variant} missing from {enums:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn directives_expand_and_others_are_left_alone() {
+        let mut tokens = None;
+        let out = expand("a {{#include x.md}} b {{#props Badge}} c", &mut tokens).expect("expands");
+        assert!(out.starts_with("a {{#include x.md}} b | Prop |"), "{out}");
+        assert!(out.ends_with(" c"));
+        assert!(expand("{{#demo nope/nothing}}", &mut tokens).is_err());
+        assert!(expand("{{#props", &mut tokens).is_err());
+    }
 }

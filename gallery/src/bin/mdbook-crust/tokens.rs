@@ -264,3 +264,46 @@ fn curve(css: &str) -> String {
         point(1.0, 1.0)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easing_curves_are_drawn_from_their_control_points() {
+        let svg = curve("cubic-bezier(.2,0,0,1)");
+        assert!(
+            svg.contains("d=\"M0.0,32.0 C6.4,32.0 0.0,0.0 32.0,0.0\""),
+            "{svg}"
+        );
+        assert_eq!(curve("linear"), "");
+    }
+
+    #[test]
+    fn specimens_draw_each_kind_with_its_token() {
+        let all = serde_json::json!({
+            "theme=light,contrast=normal,density=comfortable,motion=full": {
+                "space.4": { "name": "--crust-space-4", "type": "dimension", "css": "1rem" },
+                "space.x": { "name": "--crust-space-x", "type": "color", "css": "#fff" },
+                "motion.delay.tip": { "name": "--crust-motion-delay-tip", "type": "duration", "css": ".7s" },
+                "radius.md": { "name": "--crust-radius-md", "type": "dimension", "css": ".375rem" }
+            }
+        });
+        let space = specimens("space", &all).expect("space");
+        assert!(space.contains("inline-size:var(--crust-space-4)"));
+        assert!(
+            !space.contains("--crust-space-x"),
+            "colours are left to the tables"
+        );
+        assert!(!space.contains("Play"), "nothing moves, so no play switch");
+        let motion = specimens("motion", &all).expect("motion");
+        assert!(motion.contains("transition-delay:var(--crust-motion-delay-tip)"));
+        assert!(motion.contains("type=\"checkbox\""));
+        assert!(
+            specimens("radius", &all)
+                .expect("radius")
+                .contains("border-radius:var(--crust-radius-md)")
+        );
+        assert!(specimens("nothing", &all).is_err());
+    }
+}
