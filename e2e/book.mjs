@@ -9,8 +9,9 @@
 // - The appearance panel opens, its radios change <html> and the stored choice, Escape closes
 //   it and gives the focus back, and the theme demo follows it.
 // - A sample of demos respond to clicks and keys, and keys inside demos do not turn the page.
-// - Screenshots of a few pages per theme go to target/book-shots/ for a person to look at.
-import { mkdirSync, readdirSync } from 'node:fs';
+// - Screenshots of a few pages per theme go to target/book-shots/ for a person to look at
+//   (with CRUST_UPDATE_DOCS=1 the introduction in light and dark also goes to docs/images/).
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { axeViolations, launch, root } from './lib.mjs';
 
@@ -150,6 +151,11 @@ await page.keyboard.press('Enter');
 const after = await page.evaluate(() => document.documentElement.classList.contains('sidebar-visible'));
 if (before === after) failures.push('the table-of-contents button did not toggle the sidebar from the keyboard');
 
+if (process.env.CRUST_UPDATE_DOCS) {
+  for (const theme of ['light', 'dark']) {
+    copyFileSync(join(shotDir, `index_html-theme_${theme}.png`), join(root, 'docs/images', `gallery-${theme}.png`));
+  }
+}
 if (messages.length) failures.push(`console says\n    ${messages.slice(0, 10).join('\n    ')}`);
 await browser.close();
 if (failures.length) {

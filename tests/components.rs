@@ -276,6 +276,68 @@ fn theme_provider_and_toggles() {
 }
 
 #[test]
+fn overlays_and_navigation() {
+    snapshot(
+        "overlays",
+        vec![
+            (
+                "tabs: the list is built from the tabs; the first enabled one is selected".into(),
+                render(|| {
+                    view! {
+                        <Tabs label="Settings">
+                            <Tab value="a" label="General" disabled=true>"A"</Tab>
+                            <Tab value="b" label="Members">"B"</Tab>
+                            <Tab value="c" label="Billing">"C"</Tab>
+                        </Tabs>
+                    }
+                }),
+            ),
+            (
+                "tabs: controlled, manual activation".into(),
+                render(|| {
+                    view! {
+                        <Tabs label="Period" value="c" activation=Activation::Manual>
+                            <Tab value="a" label="Day">"A"</Tab>
+                            <Tab value="c" label="Month">"C"</Tab>
+                        </Tabs>
+                    }
+                }),
+            ),
+            (
+                "accordion: headers in h2, one open".into(),
+                render(|| {
+                    view! {
+                        <Accordion level=2 default_value=vec![String::from("b")]>
+                            <AccordionItem value="a" title="Shipping">"A"</AccordionItem>
+                            <AccordionItem value="b" title="Returns" disabled=true>"B"</AccordionItem>
+                        </Accordion>
+                    }
+                }),
+            ),
+            (
+                "dialog: rendered closed on the server, with its close button last".into(),
+                render(|| {
+                    let open = RwSignal::new(true);
+                    view! {
+                        <Dialog open=open title="Edit" description="Changes are visible.">
+                            "Body"
+                            <DialogActions><Button>"Save"</Button></DialogActions>
+                        </Dialog>
+                    }
+                }),
+            ),
+            (
+                "alert dialog: role alertdialog, no close button, no description".into(),
+                render(|| {
+                    let open = RwSignal::new(false);
+                    view! { <AlertDialog open=open title="Delete?">"Body"</AlertDialog> }
+                }),
+            ),
+        ],
+    );
+}
+
+#[test]
 fn choice_round_trips_through_the_cookie() {
     let choice = Choice {
         theme: Some(Theme::Dark),

@@ -43,6 +43,28 @@
   }
 })();
 
+// A table or code block wider than the page scrolls sideways: make it reachable by keyboard
+// (checked again when a demo's source is opened).
+(function () {
+  function mark(root) {
+    root.querySelectorAll(".table-wrapper, pre > code").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", el.tagName === "CODE" ? "Code (scrolls sideways)" : "Table (scrolls sideways)");
+      }
+    });
+  }
+  mark(document);
+  document.addEventListener(
+    "toggle",
+    function (e) {
+      if (e.target.open) mark(e.target);
+    },
+    true,
+  );
+})();
+
 // Keys pressed inside a demo or the panel belong to it: mdBook's arrow-key chapter navigation
 // (book.js asks this global whether something else has the focus) leaves them alone.
 (function () {

@@ -43,11 +43,14 @@ mod util;
 
 pub mod id;
 
+pub mod accordion;
+pub mod alert_dialog;
 pub mod badge;
 pub mod button;
 pub mod callout;
 pub mod card;
 pub mod checkbox;
+pub mod dialog;
 pub mod field;
 pub mod grid;
 pub mod icon_button;
@@ -60,6 +63,7 @@ pub mod skeleton;
 pub mod spinner;
 pub mod stack;
 pub mod switch;
+pub mod tabs;
 pub mod text_field;
 pub mod textarea;
 pub mod theme;
@@ -67,11 +71,14 @@ pub mod visually_hidden;
 
 pub mod stylesheet;
 
+pub use accordion::{Accordion, AccordionItem};
+pub use alert_dialog::AlertDialog;
 pub use badge::{Badge, BadgeVariant, Status};
 pub use button::{Button, ButtonType, ButtonVariant, Size, Tone};
 pub use callout::Callout;
 pub use card::Card;
 pub use checkbox::Checkbox;
+pub use dialog::{Dialog, DialogActions};
 pub use field::{Field, FieldContext};
 pub use grid::Grid;
 pub use icon_button::IconButton;
@@ -85,6 +92,7 @@ pub use skeleton::Skeleton;
 pub use spinner::Spinner;
 pub use stack::{Align, Gap, Stack};
 pub use switch::Switch;
+pub use tabs::{Activation, Tab, Tabs};
 pub use text_field::{InputType, TextField};
 pub use textarea::Textarea;
 pub use theme::{
@@ -96,10 +104,11 @@ pub use visually_hidden::VisuallyHidden;
 pub mod prelude {
     pub use crate::tokens::{Contrast, Density, Motion, Theme};
     pub use crate::{
-        Align, Badge, BadgeVariant, Button, ButtonType, ButtonVariant, Callout, Card, Checkbox,
-        Choice, Field, Gap, Grid, IconButton, IdScope, InputType, Link, Orientation, Progress,
-        Radio, RadioGroup, Select, SelectOption, Separator, Setting, Size, Skeleton, Spinner,
-        Stack, Status, Switch, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle, Tone,
+        Accordion, AccordionItem, Activation, AlertDialog, Align, Badge, BadgeVariant, Button,
+        ButtonType, ButtonVariant, Callout, Card, Checkbox, Choice, Dialog, DialogActions, Field,
+        Gap, Grid, IconButton, IdScope, InputType, Link, Orientation, Progress, Radio, RadioGroup,
+        Select, SelectOption, Separator, Setting, Size, Skeleton, Spinner, Stack, Status, Switch,
+        Tab, Tabs, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle, Tone,
         VisuallyHidden,
     };
 }

@@ -19,6 +19,13 @@ pub const COMPONENTS: &[(&str, &str)] = &[
     ("checkbox", include_str!("checkbox/checkbox.css")),
     ("radio_group", include_str!("radio_group/radio_group.css")),
     ("switch", include_str!("switch/switch.css")),
+    ("tabs", include_str!("tabs/tabs.css")),
+    ("accordion", include_str!("accordion/accordion.css")),
+    ("dialog", include_str!("dialog/dialog.css")),
+    (
+        "alert_dialog",
+        include_str!("alert_dialog/alert_dialog.css"),
+    ),
     ("badge", include_str!("badge/badge.css")),
     ("callout", include_str!("callout/callout.css")),
     ("card", include_str!("card/card.css")),

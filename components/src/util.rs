@@ -47,6 +47,11 @@ impl<T: Clone + Send + Sync + 'static> Controllable<T> {
             .unwrap_or_else(|| self.inner.get_untracked())
     }
 
+    /// Sets the uncontrolled value without reporting it (a starting value worked out late).
+    pub(crate) fn set_quietly(&self, v: T) {
+        self.inner.set(v);
+    }
+
     /// A change from the user: kept when uncontrolled, always reported.
     pub(crate) fn set(&self, v: T) {
         self.inner.set(v.clone());

@@ -51,6 +51,10 @@ registry! {
     grid::basic,
     visually_hidden::basic,
     theme::toggles,
+    tabs::basic, tabs::manual,
+    accordion::single, accordion::multiple,
+    dialog::basic,
+    alert_dialog::confirm,
     overview::showcase,
 }
 

@@ -135,6 +135,12 @@ fn browser_tests(root: &Path) -> Result<(), String> {
             &root.join("e2e"),
             "node",
             &["book.mjs", &format!("http://{addr}/book/")],
+        )?;
+        // The WAI-ARIA keyboard patterns, key by key, on the gallery's live demos.
+        run(
+            &root.join("e2e"),
+            "node",
+            &["apg.mjs", &format!("http://{addr}/book/")],
         )
     });
     let _ = server.kill();

@@ -1,10 +1,13 @@
 //! Demos, one module per component. Each public function is one specimen in the book.
 
+pub mod accordion;
+pub mod alert_dialog;
 pub mod badge;
 pub mod button;
 pub mod callout;
 pub mod card;
 pub mod checkbox;
+pub mod dialog;
 pub mod field;
 pub mod grid;
 pub mod icon_button;
@@ -18,6 +21,7 @@ pub mod skeleton;
 pub mod spinner;
 pub mod stack;
 pub mod switch;
+pub mod tabs;
 pub mod text_field;
 pub mod textarea;
 pub mod theme;

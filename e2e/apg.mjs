@@ -1,0 +1,240 @@
+// WAI-ARIA Authoring Practices keyboard patterns, driven key by key in headless Chromium on the
+// gallery's live demos (usage: node apg.mjs BASE_URL, e.g. http://127.0.0.1:3917/book/).
+// After every key the test checks where the focus is and the ARIA state the pattern asks for;
+// with each overlay open, axe must find nothing in light and dark, normal and more contrast.
+import { axeViolations, launch } from './lib.mjs';
+
+const base = process.argv[2];
+if (!base) throw new Error('usage: node apg.mjs BASE_URL');
+const failures = [];
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const messages = [];
+page.on('console', (m) => ['error', 'warning'].includes(m.type()) && messages.push(`${page.url()}: ${m.text()}`));
+page.on('pageerror', (e) => messages.push(`${page.url()}: ${e.message}`));
+let steps = 0;
+
+/** Asserts `actual` equals `expected` (as JSON), naming the step. */
+function expect(step, actual, expected) {
+  steps += 1;
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    failures.push(`${step}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** The focused element, described by its role or tag and its text or label. */
+function focused() {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'body';
+    const name = a.getAttribute('aria-label') ?? (a.labels?.[0]?.textContent ?? a.textContent ?? '').trim();
+    return `${a.getAttribute('role') ?? a.tagName.toLowerCase()}:${name.slice(0, 40)}`;
+  });
+}
+
+async function open(file, demo) {
+  await page.goto(`${base}components/${file}`);
+  await page.waitForSelector(`[data-demo="${demo}"][data-live]`);
+  return `[data-demo="${demo}"]`;
+}
+
+/** Puts the focus just before `selector`'s demo, so the next Tab enters it. */
+async function focusBefore(root) {
+  await page.evaluate((r) => {
+    const s = document.querySelector(`${r} .crust-demo__specimen`);
+    s.setAttribute('tabindex', '-1');
+    s.focus();
+  }, root);
+}
+
+async function axeAllThemes(label) {
+  for (const choice of [['light', null], ['dark', null], ['light', 'more'], ['dark', 'more']]) {
+    await page.evaluate(([t, c]) => {
+      document.documentElement.setAttribute('data-theme', t);
+      if (c) document.documentElement.setAttribute('data-contrast', c);
+      else document.documentElement.removeAttribute('data-contrast');
+    }, choice);
+    // Colours transition on a theme change: let them settle before measuring contrast.
+    await page.waitForTimeout(500);
+    for (const v of await axeViolations(page)) {
+      failures.push(`${label} (${choice.join(', ')}): axe ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join('\n    ')}`);
+    }
+  }
+  await page.evaluate(() => {
+    document.documentElement.removeAttribute('data-theme');
+    document.documentElement.removeAttribute('data-contrast');
+  });
+}
+
+// ---- Tabs (automatic activation) ------------------------------------------------------------
+{
+  const root = await open('tabs.html', 'tabs/basic');
+  const state = () =>
+    page.$$eval(`${root} [role=tab]`, (tabs) =>
+      tabs.map((t) => {
+        const panel = document.getElementById(t.getAttribute('aria-controls'));
+        const label = panel && document.getElementById(panel.getAttribute('aria-labelledby'));
+        return `${t.textContent.trim()}|${t.getAttribute('aria-selected')}|${t.tabIndex}|${panel.hidden ? 'hidden' : 'shown'}|${label === t}`;
+      }),
+    );
+  expect('tabs: first tab selected, one tab stop, panels labelled by their tabs', await state(), [
+    'General|true|0|shown|true',
+    'Members|false|-1|hidden|true',
+    'Billing|false|-1|hidden|true',
+    'Danger zone|false|-1|hidden|true',
+  ]);
+  expect('tabs: the list has a name', await page.$eval(`${root} [role=tablist]`, (l) => l.getAttribute('aria-label')), 'Project settings');
+  await focusBefore(root);
+  await page.keyboard.press('Tab');
+  expect('tabs: Tab enters at the selected tab', await focused(), 'tab:General');
+  await page.keyboard.press('ArrowRight');
+  expect('tabs: ArrowRight focuses and selects the next tab', [await focused(), (await state())[1]], ['tab:Members', 'Members|true|0|shown|true']);
+  await page.keyboard.press('ArrowRight');
+  expect('tabs: ArrowRight skips the disabled tab', await focused(), 'tab:Danger zone');
+  await page.keyboard.press('ArrowRight');
+  expect('tabs: ArrowRight wraps to the first tab', await focused(), 'tab:General');
+  await page.keyboard.press('ArrowLeft');
+  expect('tabs: ArrowLeft wraps to the last tab', await focused(), 'tab:Danger zone');
+  await page.keyboard.press('Home');
+  expect('tabs: Home goes to the first tab', await focused(), 'tab:General');
+  await page.keyboard.press('End');
+  expect('tabs: End goes to the last tab and selects it', [await focused(), (await state())[3]], ['tab:Danger zone', 'Danger zone|true|0|shown|true']);
+  await page.keyboard.press('Tab');
+  expect('tabs: Tab moves from the tab list into the panel', await focused(), 'tabpanel:Archive or delete the project.');
+  await page.keyboard.press('Shift+Tab');
+  expect('tabs: Shift+Tab returns to the selected tab', await focused(), 'tab:Danger zone');
+  // Right to left: the arrows swap.
+  await page.$eval(root, (f) => f.setAttribute('dir', 'rtl'));
+  await page.keyboard.press('ArrowLeft');
+  expect('tabs (rtl): ArrowLeft goes to the next tab', await focused(), 'tab:General');
+  await page.keyboard.press('ArrowRight');
+  expect('tabs (rtl): ArrowRight goes to the previous tab', await focused(), 'tab:Danger zone');
+  await axeAllThemes('tabs');
+}
+
+// ---- Tabs (manual activation) ---------------------------------------------------------------
+{
+  const root = await open('tabs.html', 'tabs/manual');
+  const selected = () => page.$eval(`${root} [role=tab][aria-selected=true]`, (t) => t.textContent.trim());
+  await page.focus(`${root} [role=tab][aria-selected=true]`);
+  await page.keyboard.press('ArrowRight');
+  expect('tabs (manual): ArrowRight only moves the focus', [await focused(), await selected()], ['tab:Month', 'Week']);
+  await page.keyboard.press('Enter');
+  expect('tabs (manual): Enter selects', [await selected(), (await page.textContent(`${root} .crust-stack > p`)).trim()], ['Month', 'Showing: month']);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Space');
+  expect('tabs (manual): Space selects', await selected(), 'Day');
+}
+
+// ---- Accordion ------------------------------------------------------------------------------
+{
+  const root = await open('accordion.html', 'accordion/single');
+  const state = () =>
+    page.$$eval(`${root} .crust-accordion__trigger`, (buttons) =>
+      buttons.map((b) => {
+        const panel = document.getElementById(b.getAttribute('aria-controls'));
+        const labelled = document.getElementById(panel.getAttribute('aria-labelledby')) === b;
+        return `${b.textContent.trim()}|${b.getAttribute('aria-expanded')}|${panel.hidden ? 'hidden' : 'shown'}|${labelled}|${b.parentElement.tagName}`;
+      }),
+    );
+  expect('accordion: headers are buttons in headings, the first starts open', await state(), [
+    'Shipping|true|shown|true|H3',
+    'Returns|false|hidden|true|H3',
+    'Warranty|false|hidden|true|H3',
+  ]);
+  await focusBefore(root);
+  await page.keyboard.press('Tab');
+  expect('accordion: Tab reaches the first header', await focused(), 'button:Shipping');
+  await page.keyboard.press('ArrowDown');
+  expect('accordion: ArrowDown moves to the next header', await focused(), 'button:Returns');
+  await page.keyboard.press('Enter');
+  expect('accordion (single): Enter opens this section and closes the other', (await state()).map((s) => s.split('|').slice(0, 3).join('|')), [
+    'Shipping|false|hidden',
+    'Returns|true|shown',
+    'Warranty|false|hidden',
+  ]);
+  await page.keyboard.press('Space');
+  expect('accordion: Space closes the open section', (await state())[1].split('|')[1], 'false');
+  await page.keyboard.press('End');
+  expect('accordion: End goes to the last header', await focused(), 'button:Warranty');
+  await page.keyboard.press('ArrowDown');
+  expect('accordion: ArrowDown wraps to the first header', await focused(), 'button:Shipping');
+  await page.keyboard.press('ArrowUp');
+  expect('accordion: ArrowUp wraps to the last header', await focused(), 'button:Warranty');
+  await page.keyboard.press('Home');
+  expect('accordion: Home goes to the first header', await focused(), 'button:Shipping');
+  await axeAllThemes('accordion');
+
+  const multi = '[data-demo="accordion/multiple"]';
+  await page.focus(`${multi} .crust-accordion__trigger`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  expect('accordion (multiple): two sections open at once', await page.$$eval(`${multi} .crust-accordion__trigger`, (b) => b.map((x) => x.getAttribute('aria-expanded'))), ['true', 'true', 'false']);
+  await page.keyboard.press('ArrowDown');
+  expect('accordion: ArrowDown skips the disabled header and wraps', await focused(), 'button:Profile');
+}
+
+// ---- Dialog ---------------------------------------------------------------------------------
+{
+  const root = await open('dialog.html', 'dialog/basic');
+  const dialog = `${root} dialog`;
+  const isOpen = () => page.$eval(dialog, (d) => d.open && d.matches(':modal'));
+  await page.focus(`${root} button`);
+  await page.keyboard.press('Enter');
+  expect('dialog: Enter on the trigger opens it as a modal', await isOpen(), true);
+  expect('dialog: focus moves to the first control inside', await focused(), 'input:Name');
+  expect('dialog: named and described by its title and description', await page.$eval(dialog, (d) => [
+    document.getElementById(d.getAttribute('aria-labelledby'))?.textContent,
+    document.getElementById(d.getAttribute('aria-describedby'))?.textContent,
+  ]), ['Edit profile', 'Changes are visible to your team.']);
+  expect('dialog: the page behind does not scroll', await page.evaluate(() => getComputedStyle(document.documentElement).overflow), 'hidden');
+  await page.keyboard.press('Tab');
+  expect('dialog: Tab moves to the next control', await focused(), 'button:Cancel');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect('dialog: the close button comes last', await focused(), 'button:Close');
+  await page.keyboard.press('Tab');
+  expect('dialog: Tab wraps from the last control to the first', await focused(), 'input:Name');
+  await page.keyboard.press('Shift+Tab');
+  expect('dialog: Shift+Tab wraps from the first control to the last', await focused(), 'button:Close');
+  await axeAllThemes('dialog (open)');
+  await page.keyboard.press('Escape');
+  expect('dialog: Escape closes it and gives the focus back to the trigger', [await isOpen(), await focused()], [false, 'button:Edit profile']);
+  expect('dialog: the page scrolls again', await page.evaluate(() => getComputedStyle(document.documentElement).overflow), 'visible');
+  await page.keyboard.press('Enter');
+  await page.fill(`${dialog} input`, 'Grace Hopper');
+  await page.click(`${dialog} button:has-text("Save")`);
+  expect('dialog: an action closes it and the page sees the change', [await isOpen(), await focused(), (await page.textContent(`${root} p`)).trim()], [false, 'button:Edit profile', 'Name: Grace Hopper']);
+}
+
+// ---- AlertDialog ----------------------------------------------------------------------------
+{
+  const root = await open('alert_dialog.html', 'alert_dialog/confirm');
+  const dialog = `${root} dialog`;
+  const isOpen = () => page.$eval(dialog, (d) => d.open);
+  await page.focus(`${root} button`);
+  await page.keyboard.press('Enter');
+  expect('alert dialog: opens with role alertdialog', [await isOpen(), await page.$eval(dialog, (d) => d.getAttribute('role'))], [true, 'alertdialog']);
+  expect('alert dialog: the safe action has the focus', await focused(), 'button:Cancel');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  expect('alert dialog: Escape does not answer it', await isOpen(), true);
+  await axeAllThemes('alert dialog (open)');
+  await page.keyboard.press('Tab');
+  expect('alert dialog: Tab moves to the other action', await focused(), 'button:Delete');
+  await page.keyboard.press('Tab');
+  expect('alert dialog: Tab wraps inside it', await focused(), 'button:Cancel');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  expect('alert dialog: the action answers, closes it and returns the focus', [await isOpen(), await focused(), (await page.textContent(`${root} p`)).trim()], [false, 'button:Delete project', 'Project deleted.']);
+}
+
+if (messages.length) failures.push(`console says\n    ${messages.slice(0, 10).join('\n    ')}`);
+await browser.close();
+if (failures.length) {
+  console.error(`apg: ${failures.length} problem(s)\n\n${failures.join('\n\n')}`);
+  process.exit(1);
+}
+console.log(`apg: ${steps} keyboard and ARIA checks passed (tabs, accordion, dialog, alert dialog); axe clean with each open in light/dark × normal/more`);
