@@ -327,6 +327,55 @@ fn overlays_and_navigation() {
                 }),
             ),
             (
+                "breadcrumb: nav landmark, ordered list, current page".into(),
+                render(|| {
+                    view! {
+                        <Breadcrumb>
+                            <BreadcrumbItem href="/">"Home"</BreadcrumbItem>
+                            <BreadcrumbItem current=true>"Apollo"</BreadcrumbItem>
+                        </Breadcrumb>
+                    }
+                }),
+            ),
+            (
+                "pagination: page 5 of 10, gaps, both steps enabled".into(),
+                render(|| view! { <Pagination total=10 default_page=5 /> }),
+            ),
+            (
+                "pagination: first page, previous disabled".into(),
+                render(|| view! { <Pagination total=3 /> }),
+            ),
+            (
+                "avatar: initials as a named image; a picture with alt; decorative".into(),
+                render(|| {
+                    view! {
+                        <Avatar name="Ada Lovelace" size=Size::Lg />
+                        <Avatar name="Grace Hopper" src="/grace.png" />
+                        <Avatar name="Alan Turing" decorative=true />
+                    }
+                }),
+            ),
+            (
+                "table: caption, focusable region, sortable header with aria-sort".into(),
+                render(|| {
+                    let sort = RwSignal::new(Some(Sort {
+                        column: "name".into(),
+                        direction: SortDirection::Descending,
+                    }));
+                    view! {
+                        <Table caption="People" sticky_header=true max_height="10rem">
+                            <thead>
+                                <tr>
+                                    <TableHeader column="name" sort=sort>"Name"</TableHeader>
+                                    <TableHeader column="age" sort=sort numeric=true>"Age"</TableHeader>
+                                    <TableHeader>"Role"</TableHeader>
+                                </tr>
+                            </thead>
+                        </Table>
+                    }
+                }),
+            ),
+            (
                 "alert dialog: role alertdialog, no close button, no description".into(),
                 render(|| {
                     let open = RwSignal::new(false);

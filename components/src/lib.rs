@@ -45,7 +45,9 @@ pub mod id;
 
 pub mod accordion;
 pub mod alert_dialog;
+pub mod avatar;
 pub mod badge;
+pub mod breadcrumb;
 pub mod button;
 pub mod callout;
 pub mod card;
@@ -55,6 +57,7 @@ pub mod field;
 pub mod grid;
 pub mod icon_button;
 pub mod link;
+pub mod pagination;
 pub mod progress;
 pub mod radio_group;
 pub mod select;
@@ -63,6 +66,7 @@ pub mod skeleton;
 pub mod spinner;
 pub mod stack;
 pub mod switch;
+pub mod table;
 pub mod tabs;
 pub mod text_field;
 pub mod textarea;
@@ -73,7 +77,9 @@ pub mod stylesheet;
 
 pub use accordion::{Accordion, AccordionItem};
 pub use alert_dialog::AlertDialog;
+pub use avatar::Avatar;
 pub use badge::{Badge, BadgeVariant, Status};
+pub use breadcrumb::{Breadcrumb, BreadcrumbItem};
 pub use button::{Button, ButtonType, ButtonVariant, Size, Tone};
 pub use callout::Callout;
 pub use card::Card;
@@ -84,6 +90,7 @@ pub use grid::Grid;
 pub use icon_button::IconButton;
 pub use id::IdScope;
 pub use link::Link;
+pub use pagination::Pagination;
 pub use progress::Progress;
 pub use radio_group::{Radio, RadioGroup};
 pub use select::{Select, SelectOption};
@@ -92,6 +99,7 @@ pub use skeleton::Skeleton;
 pub use spinner::Spinner;
 pub use stack::{Align, Gap, Stack};
 pub use switch::Switch;
+pub use table::{Sort, SortDirection, Table, TableHeader};
 pub use tabs::{Activation, Tab, Tabs};
 pub use text_field::{InputType, TextField};
 pub use textarea::Textarea;
@@ -104,11 +112,12 @@ pub use visually_hidden::VisuallyHidden;
 pub mod prelude {
     pub use crate::tokens::{Contrast, Density, Motion, Theme};
     pub use crate::{
-        Accordion, AccordionItem, Activation, AlertDialog, Align, Badge, BadgeVariant, Button,
-        ButtonType, ButtonVariant, Callout, Card, Checkbox, Choice, Dialog, DialogActions, Field,
-        Gap, Grid, IconButton, IdScope, InputType, Link, Orientation, Progress, Radio, RadioGroup,
-        Select, SelectOption, Separator, Setting, Size, Skeleton, Spinner, Stack, Status, Switch,
-        Tab, Tabs, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle, Tone,
+        Accordion, AccordionItem, Activation, AlertDialog, Align, Avatar, Badge, BadgeVariant,
+        Breadcrumb, BreadcrumbItem, Button, ButtonType, ButtonVariant, Callout, Card, Checkbox,
+        Choice, Dialog, DialogActions, Field, Gap, Grid, IconButton, IdScope, InputType, Link,
+        Orientation, Pagination, Progress, Radio, RadioGroup, Select, SelectOption, Separator,
+        Setting, Size, Skeleton, Sort, SortDirection, Spinner, Stack, Status, Switch, Tab, Table,
+        TableHeader, Tabs, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle, Tone,
         VisuallyHidden,
     };
 }

@@ -55,6 +55,10 @@ registry! {
     accordion::single, accordion::multiple,
     dialog::basic,
     alert_dialog::confirm,
+    breadcrumb::basic,
+    pagination::basic,
+    avatar::basic,
+    table::sortable,
     overview::showcase,
 }
 

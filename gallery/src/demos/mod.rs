@@ -2,7 +2,9 @@
 
 pub mod accordion;
 pub mod alert_dialog;
+pub mod avatar;
 pub mod badge;
+pub mod breadcrumb;
 pub mod button;
 pub mod callout;
 pub mod card;
@@ -13,6 +15,7 @@ pub mod grid;
 pub mod icon_button;
 pub mod link;
 pub mod overview;
+pub mod pagination;
 pub mod progress;
 pub mod radio_group;
 pub mod select;
@@ -21,6 +24,7 @@ pub mod skeleton;
 pub mod spinner;
 pub mod stack;
 pub mod switch;
+pub mod table;
 pub mod tabs;
 pub mod text_field;
 pub mod textarea;
