@@ -23,8 +23,14 @@ function expect(step, actual, expected) {
   }
 }
 
+/** Waits two animation frames: events queued by the last key (toggle, positioning) have run. */
+function settle() {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** The focused element, described by its role or tag and its text or label. */
-function focused() {
+async function focused() {
+  await settle();
   return page.evaluate(() => {
     const a = document.activeElement;
     if (!a || a === document.body) return 'body';
@@ -231,10 +237,166 @@ async function axeAllThemes(label) {
   expect('alert dialog: the action answers, closes it and returns the focus', [await isOpen(), await focused(), (await page.textContent(`${root} p`)).trim()], [false, 'button:Delete project', 'Project deleted.']);
 }
 
+// ---- Popover --------------------------------------------------------------------------------
+{
+  const root = await open('popover.html', 'popover/basic');
+  const trigger = `${root} .crust-popover__trigger`;
+  const isOpen = () => settle().then(() => page.$eval(`${root} .crust-popover`, (p) => p.matches(':popover-open')));
+  await page.focus(trigger);
+  await page.keyboard.press('Enter');
+  expect('popover: Enter opens it, aria-expanded follows', [await isOpen(), await page.$eval(trigger, (b) => b.getAttribute('aria-expanded'))], [true, 'true']);
+  expect('popover: focus moves to the first control inside', await focused(), 'input:Include archived');
+  expect('popover: named by its title', await page.$eval(`${root} .crust-popover`, (p) => document.getElementById(p.getAttribute('aria-labelledby')).textContent), 'Show projects');
+  await settle();
+  const placed = await page.evaluate((r) => {
+    const t = document.querySelector(`${r} .crust-popover__trigger`).getBoundingClientRect();
+    const p = document.querySelector(`${r} .crust-popover`).getBoundingClientRect();
+    return [Math.round(p.left - t.left), p.top >= t.bottom];
+  }, root);
+  expect('popover: placed below the button, aligned with its start edge', placed, [0, true]);
+  await page.keyboard.press('Space');
+  expect('popover: controls inside work', (await page.textContent(`${root} p`)).trim(), 'Archived projects shown.');
+  await axeAllThemes('popover (open)');
+  await page.keyboard.press('Escape');
+  expect('popover: Escape closes it and returns the focus', [await isOpen(), await focused(), await page.$eval(trigger, (b) => b.getAttribute('aria-expanded'))], [false, 'button:Filters', 'false']);
+  await page.keyboard.press('Enter');
+  await page.mouse.click(1200, 880);
+  expect('popover: a click outside closes it', await isOpen(), false);
+  // Near the bottom of the viewport it flips above; in right-to-left text it aligns with the
+  // button's right edge.
+  await page.evaluate((r) => {
+    const f = document.querySelector(r);
+    f.setAttribute('dir', 'rtl');
+    const b = f.querySelector('.crust-popover__trigger').getBoundingClientRect();
+    // Push the demo down until its button sits at the bottom of the viewport.
+    f.style.marginTop = `${window.innerHeight - b.bottom - 12 + window.scrollY}px`;
+  }, root);
+  await page.click(trigger);
+  await settle();
+  const flipped = await page.evaluate((r) => {
+    const t = document.querySelector(`${r} .crust-popover__trigger`).getBoundingClientRect();
+    const p = document.querySelector(`${r} .crust-popover`).getBoundingClientRect();
+    return [p.bottom <= t.top, Math.round(t.right - p.right)];
+  }, root);
+  expect('popover (rtl, at the bottom): flipped above, aligned right', flipped, [true, 0]);
+  await page.keyboard.press('Escape');
+}
+
+// ---- Tooltip --------------------------------------------------------------------------------
+{
+  const root = await open('tooltip.html', 'tooltip/basic');
+  const tip = `${root} [role=tooltip]`;
+  const visible = () => page.$eval(tip, (t) => t.matches(':popover-open'));
+  expect('tooltip: the control is described by it', await page.$eval(`${root} button`, (b) => document.getElementById(b.getAttribute('aria-describedby'))?.textContent), 'Copies a link to this page');
+  await focusBefore(root);
+  await page.keyboard.press('Tab');
+  expect('tooltip: keyboard focus shows it at once', [await focused(), await visible()], ['button:Copy link', true]);
+  const above = await page.evaluate((r) => {
+    const b = document.querySelector(`${r} button`).getBoundingClientRect();
+    const t = document.querySelector(`${r} [role=tooltip]`).getBoundingClientRect();
+    return t.bottom <= b.top;
+  }, root);
+  expect('tooltip: placed above the control', above, true);
+  await axeAllThemes('tooltip (shown)');
+  await page.keyboard.press('Escape');
+  expect('tooltip: Escape hides it and the focus stays', [await visible(), await focused()], [false, 'button:Copy link']);
+  await page.keyboard.press('Tab');
+  expect('tooltip: moving the focus on shows the next one only', await page.$$eval(`${root} [role=tooltip]`, (ts) => ts.map((t) => t.matches(':popover-open'))), [false, true]);
+  await page.keyboard.press('Tab');
+  await page.hover(`${root} button`);
+  expect('tooltip: not shown before the hover delay', await visible(), false);
+  await page.waitForTimeout(900);
+  expect('tooltip: shown after resting on the control', await visible(), true);
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(300);
+  expect('tooltip: hidden when the pointer leaves', await visible(), false);
+}
+
+// ---- Menu -----------------------------------------------------------------------------------
+{
+  const root = await open('menu.html', 'menu/basic');
+  const trigger = `${root} .crust-menu__trigger`;
+  const isOpen = () => page.$eval(`${root} [role=menu]`, (m) => m.matches(':popover-open'));
+  const status = () => page.textContent(`${root} p`).then((t) => t.replace(/\s+/g, ' ').trim());
+  expect('menu: the button announces a menu', await page.$eval(trigger, (b) => [b.getAttribute('aria-haspopup'), b.getAttribute('aria-expanded')]), ['menu', 'false']);
+  await page.focus(trigger);
+  await page.keyboard.press('ArrowDown');
+  expect('menu: ArrowDown on the button opens at the first item', [await isOpen(), await focused(), await page.$eval(trigger, (b) => b.getAttribute('aria-expanded'))], [true, 'menuitem:Rename', 'true']);
+  await page.keyboard.press('ArrowDown');
+  expect('menu: ArrowDown moves to the next item', await focused(), 'menuitem:Duplicate');
+  await page.keyboard.press('ArrowDown');
+  expect('menu: ArrowDown skips the disabled item', await focused(), 'menuitemcheckbox:Show hidden files');
+  await page.keyboard.press('End');
+  expect('menu: End goes to the last item', await focused(), 'menuitem:Delete');
+  await page.keyboard.press('ArrowDown');
+  expect('menu: ArrowDown wraps to the first item', await focused(), 'menuitem:Rename');
+  await page.keyboard.press('ArrowUp');
+  expect('menu: ArrowUp wraps to the last item', await focused(), 'menuitem:Delete');
+  await page.keyboard.press('Home');
+  expect('menu: Home goes to the first item', await focused(), 'menuitem:Rename');
+  await page.keyboard.press('s');
+  expect('menu: typing a letter finds the next item starting with it', await focused(), 'menuitemcheckbox:Show hidden files');
+  await page.keyboard.press('s');
+  expect('menu: the same letter again moves on to the next match', await focused(), 'menuitemradio:Sort by name');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('sor', { delay: 50 });
+  expect('menu: several letters typed quickly match a longer prefix', await focused(), 'menuitemradio:Sort by name');
+  await page.keyboard.press('m');
+  expect('menu: a letter no item starts with leaves the focus', await focused(), 'menuitemradio:Sort by name');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  expect('menu: Space on a checkbox item flips it and keeps the menu open', [await isOpen(), await page.$eval(`${root} [role=menuitemcheckbox]`, (i) => i.getAttribute('aria-checked'))], [true, 'true']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  expect('menu: Space on a radio item chooses it', await page.$$eval(`${root} [role=menuitemradio]`, (is) => is.map((i) => i.getAttribute('aria-checked'))), ['false', 'true']);
+  await axeAllThemes('menu (open)');
+  await page.keyboard.press('Escape');
+  expect('menu: Escape closes it and returns the focus to the button', [await isOpen(), await focused()], [false, 'button:Actions']);
+  await page.keyboard.press('ArrowUp');
+  expect('menu: ArrowUp on the button opens at the last item', await focused(), 'menuitem:Delete');
+  await page.keyboard.press('Enter');
+  expect('menu: Enter chooses the item, closes the menu and returns the focus', [await isOpen(), await focused(), await status()], [false, 'button:Actions', 'Chosen: delete; hidden files shown; sorted by date']);
+  await page.keyboard.press('Enter');
+  expect('menu: Enter on the button opens it at the first item', await focused(), 'menuitem:Rename');
+  await page.keyboard.press('Tab');
+  expect('menu: Tab closes it', [await isOpen(), await focused()], [false, 'button:Actions']);
+  await page.click(trigger);
+  await page.click(`${root} [role=menuitem]:has-text("Duplicate")`);
+  expect('menu: a click on an item chooses it', [await isOpen(), await status()], [false, 'Chosen: duplicate; hidden files shown; sorted by date']);
+}
+
+// ---- Toast ----------------------------------------------------------------------------------
+{
+  const root = await open('toast.html', 'toast/basic');
+  const polite = `${root} [role=status][aria-live=polite]`;
+  const assertive = `${root} [role=alert][aria-live=assertive]`;
+  expect('toast: both live regions exist before any toast', [!!(await page.$(polite)), !!(await page.$(assertive))], [true, true]);
+  await page.click(`${root} button:has-text("Save")`);
+  await page.click(`${root} button:has-text("Fail a payment")`);
+  expect('toast: a success toast goes to the polite region, a failure to the assertive one', [
+    (await page.textContent(polite)).trim(),
+    (await page.textContent(assertive)).trim(),
+  ], ['SavedYour changes are live.', 'Payment failedUpdate your card.']);
+  await axeAllThemes('toast (shown)');
+  // Focus in the stack pauses the countdown (the duration token is 6 s; 7 s pass).
+  await page.focus(`${polite} .crust-toast__dismiss`);
+  await page.waitForTimeout(7000);
+  expect('toast: the countdown pauses while the focus is in the stack', await page.$$eval(`${root} .crust-toast`, (t) => t.length), 2);
+  await page.keyboard.press('Enter');
+  expect('toast: the dismiss button removes its toast', await page.$$eval(`${root} .crust-toast`, (t) => t.length), 1);
+  await page.mouse.move(5, 5);
+  await page.evaluate(() => document.activeElement.blur());
+  await page.waitForTimeout(7000);
+  expect('toast: toasts go by themselves after the duration', await page.$$eval(`${root} .crust-toast`, (t) => t.length), 0);
+}
+
 if (messages.length) failures.push(`console says\n    ${messages.slice(0, 10).join('\n    ')}`);
 await browser.close();
 if (failures.length) {
   console.error(`apg: ${failures.length} problem(s)\n\n${failures.join('\n\n')}`);
   process.exit(1);
 }
-console.log(`apg: ${steps} keyboard and ARIA checks passed (tabs, accordion, dialog, alert dialog); axe clean with each open in light/dark × normal/more`);
+console.log(`apg: ${steps} keyboard and ARIA checks passed (tabs, accordion, dialog, alert dialog, popover, tooltip, menu, toast); axe clean with each open in light/dark × normal/more`);

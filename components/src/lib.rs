@@ -39,6 +39,7 @@
 
 pub mod tokens;
 
+mod position;
 mod util;
 
 pub mod id;
@@ -57,7 +58,9 @@ pub mod field;
 pub mod grid;
 pub mod icon_button;
 pub mod link;
+pub mod menu;
 pub mod pagination;
+pub mod popover;
 pub mod progress;
 pub mod radio_group;
 pub mod select;
@@ -71,6 +74,8 @@ pub mod tabs;
 pub mod text_field;
 pub mod textarea;
 pub mod theme;
+pub mod toast;
+pub mod tooltip;
 pub mod visually_hidden;
 
 pub mod stylesheet;
@@ -90,7 +95,9 @@ pub use grid::Grid;
 pub use icon_button::IconButton;
 pub use id::IdScope;
 pub use link::Link;
+pub use menu::{Menu, MenuCheckboxItem, MenuItem, MenuRadioGroup, MenuRadioItem, MenuSeparator};
 pub use pagination::Pagination;
+pub use popover::Popover;
 pub use progress::Progress;
 pub use radio_group::{Radio, RadioGroup};
 pub use select::{Select, SelectOption};
@@ -106,6 +113,8 @@ pub use textarea::Textarea;
 pub use theme::{
     Choice, Setting, THEME_COOKIE, THEME_SCRIPT, ThemeProvider, ThemeState, ThemeToggle,
 };
+pub use toast::{Toast, Toaster, Toasts, use_toast};
+pub use tooltip::Tooltip;
 pub use visually_hidden::VisuallyHidden;
 
 /// Everything an app needs in scope: the components, their variant enums, the theme types.
@@ -115,10 +124,11 @@ pub mod prelude {
         Accordion, AccordionItem, Activation, AlertDialog, Align, Avatar, Badge, BadgeVariant,
         Breadcrumb, BreadcrumbItem, Button, ButtonType, ButtonVariant, Callout, Card, Checkbox,
         Choice, Dialog, DialogActions, Field, Gap, Grid, IconButton, IdScope, InputType, Link,
-        Orientation, Pagination, Progress, Radio, RadioGroup, Select, SelectOption, Separator,
-        Setting, Size, Skeleton, Sort, SortDirection, Spinner, Stack, Status, Switch, Tab, Table,
-        TableHeader, Tabs, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle, Tone,
-        VisuallyHidden,
+        Menu, MenuCheckboxItem, MenuItem, MenuRadioGroup, MenuRadioItem, MenuSeparator,
+        Orientation, Pagination, Popover, Progress, Radio, RadioGroup, Select, SelectOption,
+        Separator, Setting, Size, Skeleton, Sort, SortDirection, Spinner, Stack, Status, Switch,
+        Tab, Table, TableHeader, Tabs, TextField, Textarea, ThemeProvider, ThemeState, ThemeToggle,
+        Toast, Toaster, Toasts, Tone, Tooltip, VisuallyHidden, use_toast,
     };
 }
 

@@ -59,6 +59,10 @@ registry! {
     pagination::basic,
     avatar::basic,
     table::sortable,
+    popover::basic,
+    tooltip::basic,
+    menu::basic,
+    toast::basic,
     overview::showcase,
 }
 
