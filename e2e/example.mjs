@@ -154,6 +154,59 @@ for (const theme of ['light', 'dark']) {
   await context.close();
 }
 
+// 3. Overlays and navigation after hydration: server-rendered closed, then driven by keyboard.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && messages.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
+  const html = await (await page.request.get(base)).text();
+  const closed = (html.match(/<dialog[^>]*>/g) ?? []).filter((d) => !/\sopen[\s>=]/.test(d)).length;
+  if (closed < 2) fail(`overlays: the server should render both dialogs closed (found ${closed})`);
+  for (const part of ['role="tablist"', 'role="menu"', 'role="tooltip"', 'aria-label="Breadcrumb"', 'aria-label="Pagination"', 'role="status"']) {
+    if (!html.includes(part)) fail(`overlays: the server HTML has no ${part}`);
+  }
+  await page.goto(base);
+  await page.waitForSelector('body[data-hydrated]');
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const active = async () => {
+    await settle();
+    return page.evaluate(() => document.activeElement?.textContent?.trim() || document.activeElement?.getAttribute('aria-label') || document.activeElement?.tagName);
+  };
+  // Dialog: opens modal with the focus inside, Escape gives it back.
+  await page.click('button:has-text("Invite a member")');
+  await settle();
+  const invite = await page.$eval('dialog:not([role])', (d) => [d.open && d.matches(':modal'), document.activeElement.type]);
+  if (!invite[0] || invite[1] !== 'email') fail(`overlays: the invite dialog gave ${JSON.stringify(invite)}`);
+  for (const v of await axeViolations(page)) fail(`overlays (dialog open): axe ${v.id}: ${v.help}`);
+  await page.keyboard.press('Escape');
+  if ((await active()) !== 'Invite a member') fail(`overlays: after Escape the focus is on "${await active()}"`);
+  // Menu → alert dialog → back.
+  await page.focus('.crust-menu__trigger');
+  await page.keyboard.press('Enter');
+  if ((await active()) !== 'Export my data') fail(`overlays: the account menu opened at "${await active()}"`);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await settle();
+  const alert = await page.$eval('dialog[role=alertdialog]', (d) => [d.open, document.activeElement.textContent.trim()]);
+  if (!alert[0] || alert[1] !== 'Keep account') fail(`overlays: the delete confirmation gave ${JSON.stringify(alert)}`);
+  await page.keyboard.press('Enter');
+  if ((await active()) !== 'Account') fail(`overlays: closing the confirmation left the focus on "${await active()}"`);
+  // A toast from the menu lands in the polite live region.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.crust-toaster [role=status] .crust-toast');
+  // Sorting and tabs.
+  await page.click('th button:has-text("Commits")');
+  const sorted = await page.$eval('th[aria-sort]', (th) => `${th.textContent.trim()} ${th.getAttribute('aria-sort')}`);
+  if (sorted !== 'Commits ascending') fail(`overlays: sorting by commits gave "${sorted}"`);
+  await page.click('[role=tab]:has-text("Questions")');
+  if (!(await page.isVisible('button:has-text("What can each role do?")'))) fail('overlays: the Questions tab did not show its panel');
+  if (messages.length) fail(`overlays: console says\n    ${messages.join('\n    ')}`);
+  await context.close();
+}
+
 await browser.close();
 // The README's pictures are refreshed only on request, so a test run leaves the tree clean.
 if (process.env.CRUST_UPDATE_DOCS) {
@@ -165,4 +218,4 @@ if (failures.length) {
   console.error(`example: ${failures.length} problem(s)\n\n${failures.join('\n\n')}`);
   process.exit(1);
 }
-console.log('example: axe clean in 4 themes, no console errors, server-rendered theme, keyboard and validation work');
+console.log('example: axe clean in 4 themes, no console errors, server-rendered theme, keyboard and validation work; overlays render closed on the server and work after hydration');

@@ -1,7 +1,8 @@
 //! A settings page built with crust-ui: rendered on the server (axum), hydrated in the browser.
 //!
-//! It uses every input component, shows validation errors through `Field`, and lets the reader
-//! choose theme, contrast, density and motion. The server renders the reader's choice (from the
+//! It uses every input component, shows validation errors through `Field`, lets the reader
+//! choose theme, contrast, density and motion, and has a team section with the overlays and
+//! navigation components (tabs, table, menu, dialogs, popover, tooltip, toasts). The server renders the reader's choice (from the
 //! `crust-theme` cookie) onto `<html>`, so the first paint already has the right theme.
 
 use crust_ui::prelude::*;
@@ -73,11 +74,13 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <ThemeProvider>
+            <Toaster>
             <Router>
                 <Routes fallback=|| view! { <p>"Not found"</p> }>
                     <Route path=StaticSegment("") view=SettingsPage />
                 </Routes>
             </Router>
+            </Toaster>
         </ThemeProvider>
     }
 }
@@ -103,6 +106,7 @@ fn SettingsPage() -> impl IntoView {
     let notifications = RwSignal::new(true);
     let submitted = RwSignal::new(false);
     let saved = RwSignal::new(false);
+    let toasts = use_toast();
 
     let name_error = Signal::derive(move || {
         (submitted.get() && name.get().trim().is_empty()).then(|| "Enter your name".to_string())
@@ -138,6 +142,9 @@ fn SettingsPage() -> impl IntoView {
             && country_error.get_untracked().is_none()
             && terms.get_untracked();
         saved.set(ok);
+        if ok {
+            toasts.show(Toast::new("Settings saved").tone(Status::Success));
+        }
     };
     let on_reset = move |_| {
         name.set(String::new());
@@ -151,9 +158,15 @@ fn SettingsPage() -> impl IntoView {
 
     view! {
         <main class="page">
+            <Breadcrumb>
+                <BreadcrumbItem href="/">"Home"</BreadcrumbItem>
+                <BreadcrumbItem href="/">"Account"</BreadcrumbItem>
+                <BreadcrumbItem current=true>"Settings"</BreadcrumbItem>
+            </Breadcrumb>
             <header class="page__header">
                 <h1>"Settings"</h1>
                 <Badge tone=Status::Accent>"Pro plan"</Badge>
+                <AccountMenu />
             </header>
             <Grid min="22rem" gap=Gap::Lg>
                 <Card label="Profile">
@@ -193,11 +206,13 @@ fn SettingsPage() -> impl IntoView {
                             </Field>
                             <Stack direction=Orientation::Horizontal align=Align::Center gap=Gap::Sm>
                                 <span class="muted">"Clear the bio"</span>
-                                <IconButton label="Clear bio" on:click=move |_| bio.set(String::new())>
-                                    <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="2">
-                                        <path d="M4 4l8 8M12 4l-8 8" />
-                                    </svg>
-                                </IconButton>
+                                <Tooltip content="Empties the bio field">
+                                    <IconButton label="Clear bio" on:click=move |_| bio.set(String::new())>
+                                        <svg viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="2">
+                                            <path d="M4 4l8 8M12 4l-8 8" />
+                                        </svg>
+                                    </IconButton>
+                                </Tooltip>
                             </Stack>
                             <Field label="Country" required=true error=country_error>
                                 <Select
@@ -299,7 +314,174 @@ fn SettingsPage() -> impl IntoView {
                     </Card>
                 </Stack>
             </Grid>
+            <Team />
         </main>
+    }
+}
+
+/// Account actions in the page header: a menu whose last item asks for confirmation.
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let confirm = RwSignal::new(false);
+    let toasts = use_toast();
+    view! {
+        <Menu label="Account">
+            <MenuItem on_select=Callback::new(move |()| {
+                toasts.show(Toast::new("Export started").body("We email you a link when it is ready."));
+            })>"Export my data"</MenuItem>
+            <MenuItem disabled=true>"Transfer ownership"</MenuItem>
+            <MenuSeparator />
+            <MenuItem tone=Tone::Danger on_select=Callback::new(move |()| confirm.set(true))>
+                "Delete account"
+            </MenuItem>
+        </Menu>
+        <AlertDialog
+            open=confirm
+            title="Delete your account?"
+            description="Your profile and settings are deleted. This cannot be undone."
+        >
+            <DialogActions>
+                <Button variant=ButtonVariant::Ghost attr:autofocus=true on:click=move |_| confirm.set(false)>
+                    "Keep account"
+                </Button>
+                <Button tone=Tone::Danger variant=ButtonVariant::Solid on:click=move |_| {
+                    confirm.set(false);
+                    toasts.show(Toast::new("Account not deleted").body("This is only an example.").tone(Status::Danger));
+                }>"Delete"</Button>
+            </DialogActions>
+        </AlertDialog>
+    }
+}
+
+const MEMBERS: [(&str, &str, u32); 7] = [
+    ("Ada Lovelace", "Owner", 128),
+    ("Grace Hopper", "Admin", 342),
+    ("Alan Turing", "Editor", 57),
+    ("Katherine Johnson", "Editor", 211),
+    ("Edsger Dijkstra", "Viewer", 9),
+    ("Barbara Liskov", "Editor", 175),
+    ("Donald Knuth", "Viewer", 64),
+];
+
+/// The team: members in a sortable table, invitations, and questions.
+#[component]
+fn Team() -> impl IntoView {
+    let sort = RwSignal::new(Some(Sort {
+        column: "name".into(),
+        direction: SortDirection::Ascending,
+    }));
+    let page = RwSignal::new(1_u32);
+    let per_page = 4_usize;
+    let inviting = RwSignal::new(false);
+    let invitee = RwSignal::new(String::new());
+    let editors_only = RwSignal::new(false);
+    let toasts = use_toast();
+    let rows = move || {
+        let mut rows: Vec<_> = MEMBERS
+            .iter()
+            .filter(|m| !editors_only.get() || m.1 == "Editor")
+            .copied()
+            .collect();
+        if let Some(s) = sort.get() {
+            match s.column.as_str() {
+                "commits" => rows.sort_by_key(|m| m.2),
+                _ => rows.sort_by_key(|m| m.0),
+            }
+            if s.direction == SortDirection::Descending {
+                rows.reverse();
+            }
+        }
+        let start = (page.get() as usize - 1) * per_page;
+        rows.into_iter()
+            .skip(start)
+            .take(per_page)
+            .map(|(name, role, commits)| {
+                view! {
+                    <tr>
+                        <td>
+                            <span class="member">
+                                <Avatar name=name size=Size::Sm decorative=true />
+                                {name}
+                            </span>
+                        </td>
+                        <td>{role}</td>
+                        <td data-numeric="">{commits}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let pages = Signal::derive(move || {
+        let n = MEMBERS
+            .iter()
+            .filter(|m| !editors_only.get() || m.1 == "Editor")
+            .count();
+        n.div_ceil(per_page).max(1) as u32
+    });
+    view! {
+        <Card label="Team" class="team">
+            <h2>"Team"</h2>
+            <Tabs label="Team">
+                <Tab value="members" label="Members">
+                    <Stack gap=Gap::Md>
+                        <Stack direction=Orientation::Horizontal gap=Gap::Sm wrap=true>
+                            <Button variant=ButtonVariant::Solid on:click=move |_| inviting.set(true)>
+                                "Invite a member"
+                            </Button>
+                            <Popover label="Filter" title="Show members">
+                                <Checkbox
+                                    checked=editors_only
+                                    on_change=Callback::new(move |v| {
+                                        editors_only.set(v);
+                                        page.set(1);
+                                    })
+                                >
+                                    "Editors only"
+                                </Checkbox>
+                            </Popover>
+                        </Stack>
+                        <Table caption="Members">
+                            <thead>
+                                <tr>
+                                    <TableHeader column="name" sort=sort>"Name"</TableHeader>
+                                    <TableHeader>"Role"</TableHeader>
+                                    <TableHeader column="commits" sort=sort numeric=true>"Commits"</TableHeader>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </Table>
+                        <Pagination total=pages page=page on_change=Callback::new(move |n| page.set(n)) />
+                    </Stack>
+                </Tab>
+                <Tab value="questions" label="Questions">
+                    <Accordion>
+                        <AccordionItem value="roles" title="What can each role do?">
+                            <p>"Owners manage billing; admins manage people; editors change projects; viewers read."</p>
+                        </AccordionItem>
+                        <AccordionItem value="limit" title="How many members can a team have?">
+                            <p>"Up to fifty on the Pro plan."</p>
+                        </AccordionItem>
+                    </Accordion>
+                </Tab>
+            </Tabs>
+            <Dialog open=inviting title="Invite a member" description="They get an email with a link to join.">
+                <Field label="Email">
+                    <TextField
+                        r#type=InputType::Email
+                        value=invitee
+                        on_input=Callback::new(move |v| invitee.set(v))
+                        autocomplete="off"
+                    />
+                </Field>
+                <DialogActions>
+                    <Button variant=ButtonVariant::Ghost on:click=move |_| inviting.set(false)>"Cancel"</Button>
+                    <Button variant=ButtonVariant::Solid on:click=move |_| {
+                        inviting.set(false);
+                        toasts.show(Toast::new("Invitation sent").body(invitee.get_untracked()).tone(Status::Success));
+                    }>"Send invitation"</Button>
+                </DialogActions>
+            </Dialog>
+        </Card>
     }
 }
 
