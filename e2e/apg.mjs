@@ -2,7 +2,13 @@
 // gallery's live demos (usage: node apg.mjs BASE_URL, e.g. http://127.0.0.1:3917/book/).
 // After every key the test checks where the focus is and the ARIA state the pattern asks for;
 // with each overlay open, axe must find nothing in light and dark, normal and more contrast.
-import { axeViolations, launch } from './lib.mjs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { axeViolations, launch, root as workspace } from './lib.mjs';
+
+// Screenshots of every open overlay in light and dark, for a person to look at.
+const shots = join(workspace, 'target/overlay-shots');
+mkdirSync(shots, { recursive: true });
 
 const base = process.argv[2];
 if (!base) throw new Error('usage: node apg.mjs BASE_URL');
@@ -63,6 +69,9 @@ async function axeAllThemes(label) {
     }, choice);
     // Colours transition on a theme change: let them settle before measuring contrast.
     await page.waitForTimeout(500);
+    if (!choice[1]) {
+      await page.screenshot({ path: join(shots, `${label.replace(/[^a-z]+/g, '-')}${choice[0]}.png`) });
+    }
     for (const v of await axeViolations(page)) {
       failures.push(`${label} (${choice.join(', ')}): axe ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`).join('\n    ')}`);
     }
@@ -393,10 +402,49 @@ async function axeAllThemes(label) {
   expect('toast: toasts go by themselves after the duration', await page.$$eval(`${root} .crust-toast`, (t) => t.length), 0);
 }
 
+// ---- Breadcrumb, Pagination, Table: links and buttons in order -------------------------------
+{
+  const root = await open('breadcrumb.html', 'breadcrumb/basic');
+  await focusBefore(root);
+  await page.keyboard.press('Tab');
+  expect('breadcrumb: Tab reaches the first link', await focused(), 'a:Home');
+  await page.keyboard.press('Tab');
+  expect('breadcrumb: then the next', await focused(), 'a:Projects');
+  expect('breadcrumb: the current page is marked and not a link', await page.$eval(`${root} [aria-current=page]`, (a) => [a.textContent, a.hasAttribute('href')]), ['Apollo', false]);
+}
+{
+  const root = await open('pagination.html', 'pagination/basic');
+  const current = () => page.$eval(`${root} [aria-current=page]`, (b) => b.textContent.trim());
+  await page.focus(`${root} button[aria-label="Page 8"]`);
+  await page.keyboard.press('Enter');
+  expect('pagination: Enter on a page goes there, the focus stays on it', [await current(), await focused()], ['8', 'button:Page 8']);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Space');
+  expect('pagination: Space works too', await current(), '7');
+  await page.focus(`${root} button:has-text("Next")`);
+  await page.keyboard.press('Enter');
+  expect('pagination: Next moves one page on', await current(), '8');
+}
+{
+  const root = await open('table.html', 'table/sortable');
+  const sorted = () => page.$$eval(`${root} th`, (ths) => ths.map((t) => t.getAttribute('aria-sort')));
+  const first = () => page.$eval(`${root} tbody tr td`, (td) => td.textContent.trim());
+  await focusBefore(root);
+  await page.keyboard.press('Tab');
+  expect('table: Tab reaches the scrolling region (named by the caption)', await focused(), 'region:Team members');
+  await page.keyboard.press('Tab');
+  expect('table: then the first sort button', await focused(), 'button:Name');
+  await page.keyboard.press('Enter');
+  expect('table: Enter reverses the sorted column', [await sorted(), await first()], [['descending', null, null], 'Katherine Johnson']);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  expect('table: Space sorts by another column; only it carries aria-sort', [await sorted(), await first()], [[null, null, 'ascending'], 'Edsger Dijkstra']);
+}
+
 if (messages.length) failures.push(`console says\n    ${messages.slice(0, 10).join('\n    ')}`);
 await browser.close();
 if (failures.length) {
   console.error(`apg: ${failures.length} problem(s)\n\n${failures.join('\n\n')}`);
   process.exit(1);
 }
-console.log(`apg: ${steps} keyboard and ARIA checks passed (tabs, accordion, dialog, alert dialog, popover, tooltip, menu, toast); axe clean with each open in light/dark × normal/more`);
+console.log(`apg: ${steps} keyboard and ARIA checks passed (tabs, accordion, dialog, alert dialog, popover, tooltip, menu, toast, breadcrumb, pagination, table); axe clean with each open in light/dark × normal/more; screenshots in target/overlay-shots/`);

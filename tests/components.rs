@@ -376,6 +376,41 @@ fn overlays_and_navigation() {
                 }),
             ),
             (
+                "popover: trigger with popovertarget and aria-expanded, panel named by its title"
+                    .into(),
+                render(|| view! { <Popover label="Filters" title="Show">"Body"</Popover> }),
+            ),
+            (
+                "tooltip: the tooltip text, hidden in a manual popover until shown".into(),
+                render(
+                    || view! { <Tooltip content="Copies the link"><button>"Copy"</button></Tooltip> },
+                ),
+            ),
+            (
+                "menu: menu button, items of every kind, a disabled one".into(),
+                render(|| {
+                    let on = RwSignal::new(true);
+                    let sort = RwSignal::new(String::from("b"));
+                    view! {
+                        <Menu label="Actions">
+                            <MenuItem>"Rename"</MenuItem>
+                            <MenuItem disabled=true>"Move"</MenuItem>
+                            <MenuSeparator />
+                            <MenuCheckboxItem checked=on>"Hidden files"</MenuCheckboxItem>
+                            <MenuRadioGroup label="Sort" value=sort>
+                                <MenuRadioItem value="a">"By name"</MenuRadioItem>
+                                <MenuRadioItem value="b">"By date"</MenuRadioItem>
+                            </MenuRadioGroup>
+                            <MenuItem tone=Tone::Danger>"Delete"</MenuItem>
+                        </Menu>
+                    }
+                }),
+            ),
+            (
+                "toaster: the app, then two empty live regions".into(),
+                render(|| view! { <Toaster><p>"App"</p></Toaster> }),
+            ),
+            (
                 "alert dialog: role alertdialog, no close button, no description".into(),
                 render(|| {
                     let open = RwSignal::new(false);

@@ -113,7 +113,7 @@ fn demo(id: &str) -> Result<String, String> {
     let (doc, source) = demo_source(demo.file, id.split('/').nth(1).unwrap_or(""))?;
     Ok(format!(
         "<figure class=\"crust-demo\" data-demo=\"{id}\">\n<div class=\"crust-demo__specimen\">{html}</div>\n<figcaption>{doc}</figcaption>\n</figure>\n\n<details class=\"crust-demo__source\"><summary>Source</summary>\n\n```rust\n{source}\n```\n\n</details>\n",
-        doc = escape(&doc),
+        doc = inline_code(&escape(&doc)),
     ))
 }
 
@@ -162,6 +162,25 @@ fn docs(attrs: &[syn::Attribute]) -> String {
         .map(|s| s.trim())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `` `code` `` spans of an (escaped) doc line as `<code>` elements: captions are HTML, which
+/// Markdown does not reach.
+fn inline_code(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split('`').enumerate() {
+        if i % 2 == 1 && s.matches('`').count() % 2 == 0 {
+            out.push_str("<code>");
+            out.push_str(part);
+            out.push_str("</code>");
+        } else {
+            if i > 0 && s.matches('`').count() % 2 == 1 {
+                out.push('`');
+            }
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 fn escape(s: &str) -> String {
@@ -318,6 +337,16 @@ fn tidy(ty: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_show_code_spans_as_code() {
+        assert_eq!(
+            inline_code("through `use_toast()`."),
+            "through <code>use_toast()</code>."
+        );
+        assert_eq!(inline_code("no code"), "no code");
+        assert_eq!(inline_code("a lone ` tick"), "a lone ` tick");
+    }
 
     #[test]
     fn defaults_of_optional_props() {
