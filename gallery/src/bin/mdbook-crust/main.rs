@@ -167,16 +167,17 @@ fn docs(attrs: &[syn::Attribute]) -> String {
 /// `` `code` `` spans of an (escaped) doc line as `<code>` elements: captions are HTML, which
 /// Markdown does not reach.
 fn inline_code(s: &str) -> String {
+    // An odd number of backticks: the last one has no partner, so leave the text alone.
+    if !s.matches('`').count().is_multiple_of(2) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for (i, part) in s.split('`').enumerate() {
-        if i % 2 == 1 && s.matches('`').count() % 2 == 0 {
+        if i % 2 == 1 {
             out.push_str("<code>");
             out.push_str(part);
             out.push_str("</code>");
         } else {
-            if i > 0 && s.matches('`').count() % 2 == 1 {
-                out.push('`');
-            }
             out.push_str(part);
         }
     }
