@@ -18,8 +18,10 @@ import { axeViolations, launch, root } from './lib.mjs';
 const base = process.argv[2];
 if (!base) throw new Error('usage: node book.mjs BASE_URL');
 const build = join(root, 'book/build');
-// print.html repeats every chapter on one page; toc.html is the sidebar's no-script fallback.
-const skip = new Set(['print.html', 'toc.html']);
+// print.html repeats every chapter on one page; toc.html is the sidebar's no-script fallback;
+// 404.html loads its assets from the site root (mdBook's `site-url`), which depends on where
+// the book is deployed, not on the book.
+const skip = new Set(['print.html', 'toc.html', '404.html']);
 function pagesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
