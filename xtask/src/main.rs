@@ -216,7 +216,8 @@ fn build_example(root: &Path) -> Result<(), String> {
             "-p",
             "crust-example",
             "--lib",
-            "--release",
+            "--profile",
+            "wasm",
             "--target",
             "wasm32-unknown-unknown",
             "--features",
@@ -225,7 +226,7 @@ fn build_example(root: &Path) -> Result<(), String> {
     )?;
     bind_wasm(
         root,
-        "target/wasm32-unknown-unknown/release/crust_example.wasm",
+        "target/wasm32-unknown-unknown/wasm/crust_example.wasm",
         &root.join("examples/settings/site/pkg"),
         "crust_example",
         true,
@@ -244,7 +245,8 @@ fn build_csr_example(root: &Path) -> Result<(), String> {
             "--locked",
             "-p",
             "crust-csr-example",
-            "--release",
+            "--profile",
+            "wasm",
             "--target",
             "wasm32-unknown-unknown",
             "--features",
@@ -254,7 +256,7 @@ fn build_csr_example(root: &Path) -> Result<(), String> {
     let dist = root.join("examples/csr/dist");
     bind_wasm(
         root,
-        "target/wasm32-unknown-unknown/release/crust-csr-example.wasm",
+        "target/wasm32-unknown-unknown/wasm/crust-csr-example.wasm",
         &dist,
         "crust_csr_example",
         false,
@@ -371,14 +373,15 @@ fn build_gallery_bundle(root: &Path) -> Result<(), String> {
             "-p",
             "crust-gallery",
             "--lib",
-            "--release",
+            "--profile",
+            "wasm",
             "--target",
             "wasm32-unknown-unknown",
         ],
     )?;
     bind_wasm(
         root,
-        "target/wasm32-unknown-unknown/release/crust_gallery.wasm",
+        "target/wasm32-unknown-unknown/wasm/crust_gallery.wasm",
         &root.join("book/src/live"),
         "crust_gallery",
         true,

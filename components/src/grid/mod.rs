@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::stack::Gap;
 use crate::util::classes;
 
-/// A grid of equal columns. With `columns` the count is fixed (and drops to one on narrow
-/// screens); with `min` the columns are as many as fit at that minimum width (`"14rem"`).
+/// A grid of equal columns. With `columns` the count is fixed at every width (so prefer `min`
+/// for layouts that must also fit phones); with `min` the columns are as many as fit at that
+/// minimum width (`"14rem"`), down to one. When both are given, `columns` wins.
 #[component]
 pub fn Grid(
     /// A fixed number of columns.
