@@ -325,7 +325,7 @@ async function axeAllThemes(label) {
 {
   const root = await open('menu.html', 'menu/basic');
   const trigger = `${root} .crust-menu__trigger`;
-  const isOpen = () => page.$eval(`${root} [role=menu]`, (m) => m.matches(':popover-open'));
+  const isOpen = () => settle().then(() => page.$eval(`${root} [role=menu]`, (m) => m.matches(':popover-open')));
   const status = () => page.textContent(`${root} p`).then((t) => t.replace(/\s+/g, ' ').trim());
   expect('menu: the button announces a menu', await page.$eval(trigger, (b) => [b.getAttribute('aria-haspopup'), b.getAttribute('aria-expanded')]), ['menu', 'false']);
   await page.focus(trigger);
@@ -375,6 +375,14 @@ async function axeAllThemes(label) {
   await page.click(trigger);
   await page.click(`${root} [role=menuitem]:has-text("Duplicate")`);
   expect('menu: a click on an item chooses it', [await isOpen(), await status()], [false, 'Chosen: duplicate; hidden files shown; sorted by date']);
+  await page.click(trigger);
+  await settle();
+  await page.click(trigger);
+  expect('menu: a second click on the button closes it', await isOpen(), false);
+  await page.focus(trigger);
+  await page.keyboard.press('Space');
+  expect('menu: Space on the button opens it at the first item', [await isOpen(), await focused()], [true, 'menuitem:Rename']);
+  await page.keyboard.press('Escape');
 }
 
 // ---- Toast ----------------------------------------------------------------------------------

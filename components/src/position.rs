@@ -2,6 +2,8 @@
 //! aligned with its start edge, flipped above when there is more room there, kept inside the
 //! viewport, mirrored in right-to-left text. Runs in the browser only.
 
+use leptos::prelude::*;
+
 /// Which side of the trigger the floating element prefers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Side {
@@ -146,6 +148,31 @@ pub(crate) fn token_ms(el: &leptos::web_sys::Element, name: &str, fallback: f64)
 pub(crate) fn follow<F: Fn() -> bool + Clone + 'static>(step: F) {
     if step() {
         let next = step.clone();
-        leptos::prelude::request_animation_frame(move || follow(next));
+        request_animation_frame(move || follow(next));
     }
+}
+
+/// Whether a popover element is showing.
+pub(crate) fn is_open(el: &leptos::web_sys::HtmlElement) -> bool {
+    el.matches(":popover-open").unwrap_or(false)
+}
+
+/// Places `floating` next to `anchor` now and on every frame while `open` holds, `gap` being
+/// the `--crust-popover-offset` token, so it follows scrolling and resizing.
+pub(crate) fn keep_placed<A, F>(anchor: A, floating: F, open: RwSignal<bool>, side: Side)
+where
+    A: Fn() -> Option<leptos::web_sys::Element> + Clone + 'static,
+    F: Fn() -> Option<leptos::web_sys::HtmlElement> + Clone + 'static,
+{
+    follow(move || {
+        let (Some(a), Some(f)) = (anchor(), floating()) else {
+            return false;
+        };
+        if !open.get_untracked() {
+            return false;
+        }
+        let gap = token_px(&f, "--crust-popover-offset", 4.0);
+        place(&a, &f, side, gap);
+        true
+    });
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::button::{ButtonVariant, Tone};
 use crate::id::use_id;
-use crate::position::{Side, follow, place, token_px};
+use crate::position::{Side, is_open, keep_placed};
 use crate::util::classes;
 
 #[derive(Clone, Copy)]
@@ -85,22 +85,15 @@ pub fn Menu(
         }
     };
     let on_toggle = move |_: leptos::ev::Event| {
-        let is_open = menu
-            .get_untracked()
-            .is_some_and(|m| m.matches(":popover-open").unwrap_or(false));
-        open.set(is_open);
-        if is_open {
-            follow(move || {
-                let (Some(t), Some(m)) = (trigger.get_untracked(), menu.get_untracked()) else {
-                    return false;
-                };
-                if !open.get_untracked() {
-                    return false;
-                }
-                let gap = token_px(&m, "--crust-popover-offset", 4.0);
-                place(&t, &m, Side::Below, gap);
-                true
-            });
+        let now_open = menu.get_untracked().is_some_and(|m| is_open(&m));
+        open.set(now_open);
+        if now_open {
+            keep_placed(
+                move || trigger.get_untracked().map(Into::into),
+                move || menu.get_untracked().map(Into::into),
+                open,
+                Side::Below,
+            );
             // Opened some other way (a script): the focus still goes in.
             if let Some(m) = menu.get_untracked()
                 && !m.contains(document().active_element().as_ref().map(|e| e.as_ref()))
@@ -261,17 +254,7 @@ pub fn MenuCheckboxItem(
             aria-checked=move || if checked.get() { "true" } else { "false" }
             aria-disabled=move || disabled.get().then_some("true")
             on:click=move |_| flip(true)
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                "Enter" => {
-                    ev.prevent_default();
-                    flip(true);
-                }
-                " " => {
-                    ev.prevent_default();
-                    flip(false);
-                }
-                _ => {}
-            }
+            on:keydown=move |ev| choice_keys(&ev, flip)
         >
             <svg class="crust-menu__mark" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                 <path d="M3.5 8.5l3 3 6-7" />
@@ -335,23 +318,29 @@ pub fn MenuRadioItem(
             aria-checked=move || if checked() { "true" } else { "false" }
             aria-disabled=move || disabled.get().then_some("true")
             on:click=move |_| choose(true)
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                "Enter" => {
-                    ev.prevent_default();
-                    choose(true);
-                }
-                " " => {
-                    ev.prevent_default();
-                    choose(false);
-                }
-                _ => {}
-            }
+            on:keydown=move |ev| choice_keys(&ev, choose)
         >
             <svg class="crust-menu__mark" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                 <circle cx="8" cy="8" r="3" />
             </svg>
             {children()}
         </div>
+    }
+}
+
+/// Keys on a checkbox or radio item: Enter chooses and closes (`act(true)`), Space chooses and
+/// leaves the menu open (`act(false)`).
+fn choice_keys(ev: &leptos::ev::KeyboardEvent, act: impl Fn(bool)) {
+    match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            act(true);
+        }
+        " " => {
+            ev.prevent_default();
+            act(false);
+        }
+        _ => {}
     }
 }
 

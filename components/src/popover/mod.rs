@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::button::ButtonVariant;
 use crate::id::use_id;
-use crate::position::{Side, follow, place, token_px};
+use crate::position::{Side, is_open, keep_placed};
 use crate::util::classes;
 
 /// A button that opens a small panel next to it (filters, a share sheet, details): a
@@ -55,23 +55,15 @@ pub fn Popover(
     let variant = variant.unwrap_or(ButtonVariant::Outline);
 
     let on_toggle = move |_: leptos::ev::Event| {
-        let is_open = panel
-            .get_untracked()
-            .is_some_and(|p| p.matches(":popover-open").unwrap_or(false));
-        open.set(is_open);
-        if is_open {
-            // Placed now and on every frame while open, so it follows scrolling and resizing.
-            follow(move || {
-                let (Some(t), Some(p)) = (trigger.get_untracked(), panel.get_untracked()) else {
-                    return false;
-                };
-                if !open.get_untracked() {
-                    return false;
-                }
-                let gap = token_px(&p, "--crust-popover-offset", 4.0);
-                place(&t, &p, Side::Below, gap);
-                true
-            });
+        let now_open = panel.get_untracked().is_some_and(|p| is_open(&p));
+        open.set(now_open);
+        if now_open {
+            keep_placed(
+                move || trigger.get_untracked().map(Into::into),
+                move || panel.get_untracked().map(Into::into),
+                open,
+                Side::Below,
+            );
             if let Some(p) = panel.get_untracked() {
                 focus_first(&p);
             }

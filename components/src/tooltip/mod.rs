@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::id::use_id;
-use crate::position::{Side, follow, place, token_ms, token_px};
+use crate::position::{Side, keep_placed, token_ms};
 
 /// A short description of the control inside it ("Copy link"), shown above it when the
 /// pointer rests on it (after the `tooltip.delay` token) and at once when it gets keyboard
@@ -52,18 +52,17 @@ pub fn Tooltip(
         shown.set(on);
         if on {
             let _ = t.show_popover();
-            follow(move || {
-                let (Some(a), Some(t)) = (anchor.get_untracked(), tip.get_untracked()) else {
-                    return false;
-                };
-                if !shown.get_untracked() {
-                    return false;
-                }
-                let target = a.first_element_child().unwrap_or_else(|| a.clone().into());
-                let gap = token_px(&t, "--crust-popover-offset", 4.0);
-                place(&target, &t, Side::Above, gap);
-                true
-            });
+            // Above the control itself (the anchor's first element), not the wrapper.
+            keep_placed(
+                move || {
+                    anchor
+                        .get_untracked()
+                        .map(|a| a.first_element_child().unwrap_or_else(|| a.clone().into()))
+                },
+                move || tip.get_untracked().map(Into::into),
+                shown,
+                Side::Above,
+            );
         } else {
             let _ = t.hide_popover();
         }
