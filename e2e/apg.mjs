@@ -4,7 +4,7 @@
 // with each overlay open, axe must find nothing in light and dark, normal and more contrast.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, launch, root as workspace } from './lib.mjs';
+import { axeViolations, launch, nextFrames, root as workspace } from './lib.mjs';
 
 // Screenshots of every open overlay in light and dark, for a person to look at.
 const shots = join(workspace, 'target/overlay-shots');
@@ -29,10 +29,8 @@ function expect(step, actual, expected) {
   }
 }
 
-/** Waits two animation frames: events queued by the last key (toggle, positioning) have run. */
-function settle() {
-  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
+/** Waits until events queued by the last key (toggle, placement) have run. */
+const settle = () => nextFrames(page);
 
 /** The focused element, described by its role or tag and its text or label. */
 async function focused() {

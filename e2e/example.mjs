@@ -9,7 +9,7 @@
 // Usage: node example.mjs http://127.0.0.1:3917
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, launch, permutations, root } from './lib.mjs';
+import { axeViolations, launch, nextFrames, permutations, root } from './lib.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const resolved = permutations();
@@ -169,7 +169,7 @@ for (const theme of ['light', 'dark']) {
   }
   await page.goto(base);
   await page.waitForSelector('body[data-hydrated]');
-  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const settle = () => nextFrames(page);
   const active = async () => {
     await settle();
     return page.evaluate(() => document.activeElement?.textContent?.trim() || document.activeElement?.getAttribute('aria-label') || document.activeElement?.tagName);

@@ -69,3 +69,9 @@ export async function axeViolations(page, context) {
   );
   return result.violations;
 }
+
+/** Waits two animation frames in `page`: events queued by the last input (toggle, placement,
+ * focus moves) have run. */
+export function nextFrames(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

@@ -39,6 +39,7 @@
 
 pub mod tokens;
 
+mod dom;
 mod position;
 mod util;
 

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::dom::computed;
+
 /// Which side of the trigger the floating element prefers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Side {
@@ -75,72 +77,38 @@ pub(crate) fn place(
 
 /// The value of a `--crust-…` length token on `el` in CSS pixels (`rem` and `px` understood),
 /// or `fallback`.
-#[cfg_attr(
-    not(any(feature = "hydrate", feature = "csr")),
-    allow(unused_variables)
-)]
 pub(crate) fn token_px(el: &leptos::web_sys::Element, name: &str, fallback: f64) -> f64 {
-    #[cfg(any(feature = "hydrate", feature = "csr"))]
-    {
-        let Some(window) = web_sys::window() else {
-            return fallback;
-        };
-        let read = |e: &web_sys::Element, prop: &str| {
-            window
-                .get_computed_style(e)
-                .ok()
-                .flatten()
-                .and_then(|s| s.get_property_value(prop).ok())
-                .unwrap_or_default()
-        };
-        let value = read(el, name);
-        let value = value.trim();
-        if let Some(px) = value.strip_suffix("px") {
-            return px.trim().parse().unwrap_or(fallback);
-        }
-        if let Some(rem) = value.strip_suffix("rem") {
-            let root = window
-                .document()
-                .and_then(|d| d.document_element())
-                .map(|r| read(&r, "font-size"))
-                .unwrap_or_default();
-            let base: f64 = root.trim().trim_end_matches("px").parse().unwrap_or(16.0);
-            return rem.trim().parse::<f64>().map_or(fallback, |r| r * base);
-        }
-        fallback
+    let value = computed(el, name);
+    let value = value.trim();
+    if let Some(px) = value.strip_suffix("px") {
+        return px.trim().parse().unwrap_or(fallback);
     }
-    #[cfg(not(any(feature = "hydrate", feature = "csr")))]
-    {
-        fallback
+    if let Some(rem) = value.strip_suffix("rem") {
+        let base: f64 = document()
+            .document_element()
+            .map(|root| computed(&root, "font-size"))
+            .unwrap_or_default()
+            .trim()
+            .trim_end_matches("px")
+            .parse()
+            .unwrap_or(16.0);
+        return rem.trim().parse::<f64>().map_or(fallback, |r| r * base);
     }
+    fallback
 }
 
 /// The value of a `--crust-…` duration token on `el` in milliseconds (`s` and `ms`), or
 /// `fallback`.
-#[cfg_attr(
-    not(any(feature = "hydrate", feature = "csr")),
-    allow(unused_variables)
-)]
 pub(crate) fn token_ms(el: &leptos::web_sys::Element, name: &str, fallback: f64) -> f64 {
-    #[cfg(any(feature = "hydrate", feature = "csr"))]
-    {
-        let value = web_sys::window()
-            .and_then(|w| w.get_computed_style(el).ok().flatten())
-            .and_then(|s| s.get_property_value(name).ok())
-            .unwrap_or_default();
-        let value = value.trim();
-        if let Some(ms) = value.strip_suffix("ms") {
-            return ms.trim().parse().unwrap_or(fallback);
-        }
-        if let Some(s) = value.strip_suffix('s') {
-            return s.trim().parse::<f64>().map_or(fallback, |s| s * 1000.0);
-        }
-        fallback
+    let value = computed(el, name);
+    let value = value.trim();
+    if let Some(ms) = value.strip_suffix("ms") {
+        return ms.trim().parse().unwrap_or(fallback);
     }
-    #[cfg(not(any(feature = "hydrate", feature = "csr")))]
-    {
-        fallback
+    if let Some(s) = value.strip_suffix('s') {
+        return s.trim().parse::<f64>().map_or(fallback, |s| s * 1000.0);
     }
+    fallback
 }
 
 /// Calls `step` once per animation frame for as long as it returns `true` (a floating element

@@ -60,3 +60,51 @@ impl<T: Clone + Send + Sync + 'static> Controllable<T> {
         }
     }
 }
+
+/// A move of the focus along a row or column of items (tabs, accordion headers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// The next usable item, wrapping to the first.
+    Next,
+    /// The previous usable item, wrapping to the last.
+    Previous,
+    /// The first usable item.
+    First,
+    /// The last usable item.
+    Last,
+}
+
+/// Where `step` takes the focus from item `from` of `count`, skipping items `usable` rejects
+/// (`None` when no item is usable).
+pub(crate) fn step_to(
+    from: usize,
+    count: usize,
+    step: Step,
+    usable: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    match step {
+        Step::Next => (1..=count).map(|k| (from + k) % count).find(|&i| usable(i)),
+        Step::Previous => (1..=count)
+            .map(|k| (from + count - k) % count)
+            .find(|&i| usable(i)),
+        Step::First => (0..count).find(|&i| usable(i)),
+        Step::Last => (0..count).rev().find(|&i| usable(i)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Step, step_to};
+
+    #[test]
+    fn steps_wrap_and_skip_unusable_items() {
+        let usable = |i: usize| i != 2;
+        assert_eq!(step_to(1, 4, Step::Next, usable), Some(3));
+        assert_eq!(step_to(3, 4, Step::Next, usable), Some(0));
+        assert_eq!(step_to(0, 4, Step::Previous, usable), Some(3));
+        assert_eq!(step_to(3, 4, Step::Previous, usable), Some(1));
+        assert_eq!(step_to(2, 4, Step::First, |i| i > 0), Some(1));
+        assert_eq!(step_to(0, 4, Step::Last, usable), Some(3));
+        assert_eq!(step_to(0, 3, Step::Next, |_| false), None);
+    }
+}

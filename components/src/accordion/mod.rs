@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::id::use_id;
-use crate::util::{Controllable, classes};
+use crate::util::{Controllable, Step, classes, step_to};
 
 #[derive(Clone, Copy)]
 struct AccordionContext {
@@ -116,16 +116,13 @@ pub fn AccordionItem(
                 .is_some_and(|b| !b.disabled())
         };
         let target = match ev.key().as_str() {
-            "ArrowDown" => (1..=count)
-                .map(|k| (index + k) % count)
-                .find(|&i| usable(i)),
-            "ArrowUp" => (1..=count)
-                .map(|k| (index + count - k) % count)
-                .find(|&i| usable(i)),
-            "Home" => (0..count).find(|&i| usable(i)),
-            "End" => (0..count).rev().find(|&i| usable(i)),
+            "ArrowDown" => Step::Next,
+            "ArrowUp" => Step::Previous,
+            "Home" => Step::First,
+            "End" => Step::Last,
             _ => return,
         };
+        let target = step_to(index, count, target, usable);
         ev.prevent_default();
         if let Some(button) = target.and_then(|i| ctx.headers.with_value(|h| h[i].get_untracked()))
         {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::dom::{FOCUSABLE, elements, is_rendered};
 use crate::id::use_id;
 use crate::util::classes;
 
@@ -208,39 +209,23 @@ pub(crate) fn modal(kind: Kind, props: ModalProps, children: Children) -> AnyVie
     .into_any()
 }
 
-/// What Tab can reach inside a dialog.
-#[cfg(any(feature = "hydrate", feature = "csr"))]
-const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
-
 /// Keeps Tab inside the dialog: from its last control to the first, and back with Shift + Tab
 /// (the browser would otherwise move on to its own toolbar).
-#[cfg_attr(
-    not(any(feature = "hydrate", feature = "csr")),
-    allow(unused_variables)
-)]
 fn wrap_focus(dialog: &leptos::web_sys::HtmlDialogElement, ev: &leptos::ev::KeyboardEvent) {
-    #[cfg(any(feature = "hydrate", feature = "csr"))]
-    {
-        use wasm_bindgen::JsCast;
-        let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
-            return;
-        };
-        let items: Vec<web_sys::HtmlElement> = (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            .filter(|e| e.offset_parent().is_some() || e.get_client_rects().length() > 0)
-            .collect();
-        let (Some(first), Some(last)) = (items.first(), items.last()) else {
-            return;
-        };
-        let active = document().active_element();
-        let is = |e: &web_sys::HtmlElement| active.as_ref() == Some(e.as_ref());
-        if ev.shift_key() && (is(first) || active.as_ref() == Some(dialog.as_ref())) {
-            ev.prevent_default();
-            let _ = last.focus();
-        } else if !ev.shift_key() && is(last) {
-            ev.prevent_default();
-            let _ = first.focus();
-        }
+    let items: Vec<_> = elements(dialog, FOCUSABLE)
+        .into_iter()
+        .filter(is_rendered)
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return;
+    };
+    let active = document().active_element();
+    let is = |e: &leptos::web_sys::HtmlElement| active.as_ref() == Some(e.as_ref());
+    if ev.shift_key() && (is(first) || active.as_ref() == Some(dialog.as_ref())) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && is(last) {
+        ev.prevent_default();
+        let _ = first.focus();
     }
 }

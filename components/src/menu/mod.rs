@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::button::{ButtonVariant, Tone};
+use crate::dom::elements;
 use crate::id::use_id;
 use crate::position::{Side, is_open, keep_placed};
 use crate::util::classes;
@@ -351,28 +352,11 @@ pub fn MenuSeparator() -> impl IntoView {
 }
 
 /// The menu's enabled items, in order.
-#[cfg_attr(
-    not(any(feature = "hydrate", feature = "csr")),
-    allow(unused_variables)
-)]
 fn items(menu: &leptos::web_sys::HtmlElement) -> Vec<leptos::web_sys::HtmlElement> {
-    #[cfg(any(feature = "hydrate", feature = "csr"))]
-    {
-        use wasm_bindgen::JsCast;
-        let Ok(list) = menu.query_selector_all(
-            "[role=menuitem]:not([aria-disabled=true]), [role=menuitemcheckbox]:not([aria-disabled=true]), [role=menuitemradio]:not([aria-disabled=true])",
-        ) else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            .collect()
-    }
-    #[cfg(not(any(feature = "hydrate", feature = "csr")))]
-    {
-        Vec::new()
-    }
+    elements(
+        menu,
+        "[role=menuitem]:not([aria-disabled=true]), [role=menuitemcheckbox]:not([aria-disabled=true]), [role=menuitemradio]:not([aria-disabled=true])",
+    )
 }
 
 /// The index of the focused item among `items`.

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::button::ButtonVariant;
+use crate::dom::{FOCUSABLE, elements};
 use crate::id::use_id;
 use crate::position::{Side, is_open, keep_placed};
 use crate::util::classes;
@@ -105,19 +106,8 @@ pub fn Popover(
 }
 
 /// Moves the focus to the first control inside `el`, if there is one.
-#[cfg_attr(
-    not(any(feature = "hydrate", feature = "csr")),
-    allow(unused_variables)
-)]
-pub(crate) fn focus_first(el: &leptos::web_sys::HtmlElement) {
-    #[cfg(any(feature = "hydrate", feature = "csr"))]
-    {
-        use wasm_bindgen::JsCast;
-        if let Ok(Some(first)) = el.query_selector(
-            "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])",
-        ) && let Ok(first) = first.dyn_into::<web_sys::HtmlElement>()
-        {
-            let _ = first.focus();
-        }
+fn focus_first(el: &leptos::web_sys::HtmlElement) {
+    if let Some(first) = elements(el, FOCUSABLE).first() {
+        let _ = first.focus();
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::id::use_id;
-use crate::util::{Controllable, classes};
+use crate::util::{Controllable, Step, classes, step_to};
 
 /// When moving focus along the tab list shows the focused tab's panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -114,24 +114,16 @@ pub fn Tabs(
                 .is_some_and(|b| b.matches(":dir(rtl)").unwrap_or(false))
         });
         let enabled = |i: usize| disabled.with_value(|d| !d[i].get_untracked());
-        let step = |from: usize, forward: bool| -> Option<usize> {
-            (1..=count)
-                .map(|k| {
-                    if forward {
-                        (from + k) % count
-                    } else {
-                        (from + count - k) % count
-                    }
-                })
-                .find(|&i| enabled(i))
-        };
         let target = match ev.key().as_str() {
-            "ArrowRight" => step(current, !rtl),
-            "ArrowLeft" => step(current, rtl),
-            "Home" => (0..count).find(|&i| enabled(i)),
-            "End" => (0..count).rev().find(|&i| enabled(i)),
+            "ArrowRight" if rtl => Step::Previous,
+            "ArrowRight" => Step::Next,
+            "ArrowLeft" if rtl => Step::Next,
+            "ArrowLeft" => Step::Previous,
+            "Home" => Step::First,
+            "End" => Step::Last,
             _ => return,
         };
+        let target = step_to(current, count, target, enabled);
         ev.prevent_default();
         if let Some(i) = target {
             if let Some(button) = refs.with_value(|r| r[i].get_untracked()) {

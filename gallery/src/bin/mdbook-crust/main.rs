@@ -215,7 +215,13 @@ fn component_fn(component: &str) -> Result<syn::ItemFn, String> {
 /// The props table of a `#[component]` function, from its source.
 fn props(component: &str) -> Result<String, String> {
     let f = component_fn(component)?;
-    let enums = default_variants()?;
+    // Every props table needs the same list: read components/src once per build.
+    static ENUMS: std::sync::OnceLock<Result<Vec<(String, String)>, String>> =
+        std::sync::OnceLock::new();
+    let enums = ENUMS
+        .get_or_init(default_variants)
+        .as_ref()
+        .map_err(Clone::clone)?;
     let mut table = String::from("| Prop | Type | Default | Description |\n|---|---|---|---|\n");
     for input in &f.sig.inputs {
         let syn::FnArg::Typed(arg) = input else {
@@ -232,7 +238,7 @@ fn props(component: &str) -> Result<String, String> {
             .collect::<String>();
         let optional = prop.contains("optional") || ty.starts_with("Option<");
         let default = if optional {
-            default_of(&ty, &enums)
+            default_of(&ty, enums)
         } else {
             "required".to_string()
         };
