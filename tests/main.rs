@@ -12,6 +12,10 @@ mod fixtures;
 /// The `tokenc` binary: subcommands, flags, exit codes, writes.
 mod cli;
 
+/// `tokenc import` and `tokenc export`: DTCG JSON ⇄ TOML round trips on every fixture and on
+/// Crust's own set, warnings instead of failures for token problems, nothing written on errors.
+mod convert;
+
 /// Files generated into `components/` are fresh and `crust-ui` uses them.
 mod generated;
 

@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 pub mod config;
+pub mod convert;
 pub mod diagnostics;
 pub mod emit;
 pub mod flatten;

@@ -163,7 +163,7 @@ pub fn load(
     Ok(loader.project)
 }
 
-fn is_resolver(root: &Node) -> bool {
+pub(crate) fn is_resolver(root: &Node) -> bool {
     root.get("resolutionOrder").is_some()
         || (root.get("version").is_some()
             && (root.get("sets").is_some() || root.get("modifiers").is_some()))

@@ -65,6 +65,16 @@ impl SourceMap {
         id
     }
 
+    /// How many files were read.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether no file was read.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     /// The text of a file.
     pub fn text(&self, id: FileId) -> &str {
         self.files[id.0 as usize].source()

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use disk::{DiskFs, DiskLoader};
+use tokenc::convert::Target;
 use tokenc::diagnostics::{render_github, render_human, render_json, summary};
 use tokenc::output::write_outputs;
 use tokenc::{Diagnostic, Settings, SourceMap};
@@ -65,6 +66,36 @@ enum Command {
     Init {
         /// Target folder; created when missing. Existing files are never overwritten.
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Convert a DTCG JSON token file or resolver, and every file it references, into TOML.
+    Import {
+        /// The JSON resolver (`*.resolver.json`) or token file to convert.
+        file: PathBuf,
+        /// Folder for the TOML files (created when missing); the layout is kept.
+        #[arg(long, alias = "out-dir", value_name = "DIR")]
+        out: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Convert the token set into DTCG JSON (`<stem>.tokens.json` files and a resolver).
+    Export {
+        /// The config file (default: ./tokenc.toml, then ./tokens/tokenc.toml).
+        #[arg(long, value_name = "FILE", conflicts_with = "resolver")]
+        config: Option<PathBuf>,
+        /// Convert this resolver or token file instead of the config's.
+        #[arg(long, value_name = "FILE")]
+        resolver: Option<PathBuf>,
+        /// Folder for the JSON files (created when missing); the layout is kept.
+        #[arg(long, alias = "out-dir", value_name = "DIR")]
+        out: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -262,6 +293,32 @@ pub(crate) fn run() -> ExitCode {
         Some(Command::Init { dir, output }) => {
             let reporter = Reporter::new(&output);
             return init(&reporter, dir.unwrap_or_else(|| PathBuf::from(".")));
+        }
+        Some(Command::Import {
+            file,
+            out,
+            force,
+            output,
+        }) => {
+            let source = SourceArgs {
+                resolver: Some(file),
+                ..SourceArgs::default()
+            };
+            return convert(&source, &output, &out, force, Target::Toml);
+        }
+        Some(Command::Export {
+            config,
+            resolver,
+            out,
+            force,
+            output,
+        }) => {
+            let source = SourceArgs {
+                config,
+                resolver,
+                out_dir: None,
+            };
+            return convert(&source, &output, &out, force, Target::Json);
         }
         Some(Command::Contrast {
             source,
@@ -614,6 +671,68 @@ fn contrast(
     let _ = writeln!(std::io::stdout().lock(), "{text}");
     reporter.report(&project.files, &diagnostics);
     ExitCode::from(u8::from(diagnostics.iter().any(Diagnostic::is_error)))
+}
+
+/// `import` and `export`: converts the job's entry and writes the files, all or none.
+fn convert(
+    source: &SourceArgs,
+    output: &OutputArgs,
+    out: &Path,
+    force: bool,
+    target: Target,
+) -> ExitCode {
+    let reporter = Reporter::new(output);
+    let job = match job(&reporter, source, output) {
+        Ok(Ok(job)) => job,
+        Ok(Err(code)) => return code,
+        Err(UsageError(message)) => return reporter.usage(&message),
+    };
+    let loader = loader();
+    let conversion =
+        match tokenc::convert::convert(&loader, &job.settings, job.files.clone(), target) {
+            Ok(c) => c,
+            Err(e) => return job.entry_error(&reporter, &e),
+        };
+    reporter.report(&conversion.sources, &conversion.diagnostics);
+    if conversion.has_errors() {
+        return ExitCode::from(1);
+    }
+    let files: Vec<(PathBuf, String)> = conversion
+        .files
+        .iter()
+        .map(|(p, text)| (out.join(p), text.clone()))
+        .collect();
+    let existing: Vec<String> = files
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    if !existing.is_empty() && !force {
+        return reporter.usage(&format!(
+            "refusing to overwrite {}; pass --force to replace them",
+            existing.join(", ")
+        ));
+    }
+    match write_outputs(&DiskFs, &files) {
+        Ok(_) => {
+            if !reporter.quiet {
+                let entry = out.join(&conversion.entry);
+                let next = match target {
+                    Target::Toml => format!("`tokenc build --resolver {}`", entry.display()),
+                    Target::Json => "open it in any DTCG tool".to_string(),
+                };
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "tokenc: wrote {} files to {} (entry {}); next: {next}",
+                    files.len(),
+                    out.display(),
+                    entry.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => reporter.usage(&format!("cannot write {}: {}", e.path.display(), e.error)),
+    }
 }
 
 fn init(reporter: &Reporter, dir: PathBuf) -> ExitCode {

@@ -19,6 +19,7 @@ pub mod invalid_duration;
 pub mod invalid_name;
 pub mod invalid_resolver;
 pub mod invalid_value;
+pub mod lossy_conversion;
 pub mod missing_file;
 pub mod missing_input;
 pub mod missing_type;
@@ -86,6 +87,7 @@ pub const RULES: &[&Rule] = &[
     &hex_fallback_mismatch::RULE,
     &unit_not_in_spec::RULE,
     &stale_output::RULE,
+    &lossy_conversion::RULE,
     &contrast::RULE,
     &apca_contrast::RULE,
     &confusable_name::RULE,
