@@ -687,3 +687,123 @@ fn fifty_dangling_aliases_give_fifty_errors() {
         "{gh}"
     );
 }
+
+/// Lines of a running `tokenc watch`, read on a thread so that waits can time out.
+struct Watching {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    seen: String,
+}
+
+impl Watching {
+    fn start(dir: &Path) -> Watching {
+        use std::io::BufRead;
+        let mut child = Command::new(tokenc_bin())
+            .current_dir(dir)
+            .args(["watch", "--color", "never"])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start tokenc watch");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Watching {
+            child,
+            lines,
+            seen: String::new(),
+        }
+    }
+
+    /// Waits for rounds until `done` holds for one (a save can arrive as several writes, each
+    /// rebuilt); returns that round's output.
+    fn until(&mut self, done: impl Fn(&str) -> bool) -> String {
+        loop {
+            let round = self.next_round();
+            if done(&round) {
+                return round;
+            }
+        }
+    }
+
+    /// Waits for the next "watching" line; returns everything printed up to it.
+    fn next_round(&mut self) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let mut round = String::new();
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    round.push_str(&line);
+                    round.push('\n');
+                    if line.contains("; watching ") {
+                        self.seen.push_str(&round);
+                        return round;
+                    }
+                }
+                Err(_) => panic!(
+                    "no rebuild within 30 s; output so far:\n{}{round}",
+                    self.seen
+                ),
+            }
+        }
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn watch_rebuilds_keeps_good_outputs_on_errors_and_survives_save_by_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path();
+    let init = tokenc(project, &["init", "."]);
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    let base = project.join("base.toml");
+    let css = project.join("generated/tokens.css");
+    let original = std::fs::read_to_string(&base).unwrap();
+    let mut watch = Watching::start(project);
+    let first = watch.next_round();
+    assert!(first.contains("built in"), "{first}");
+    let good = std::fs::read_to_string(&css).unwrap();
+
+    // A broken edit: the error is printed, located, and the outputs stay as they were.
+    std::fs::write(
+        &base,
+        format!("{original}\nbroken = {{ \"$type\" = \"color\", \"$value\" = \"{{nope}}\" }}\n"),
+    )
+    .unwrap();
+    let broken = watch.until(|r| r.contains("error[unknown-alias]"));
+    assert!(broken.contains("base.toml:"), "{broken}");
+    assert!(broken.contains("last good outputs are kept"), "{broken}");
+    assert_eq!(std::fs::read_to_string(&css).unwrap(), good);
+
+    // Saved the way many editors do: a temporary file renamed over the original.
+    let changed = original.replacen("#ffffff", "#fefefe", 1);
+    assert_ne!(changed, original, "the starter set has a white to change");
+    let temp = project.join(".base.toml.swp");
+    std::fs::write(&temp, &changed).unwrap();
+    std::fs::rename(&temp, &base).unwrap();
+    watch.until(|r| r.contains("built in"));
+    let rebuilt = std::fs::read_to_string(&css).unwrap();
+    assert_ne!(rebuilt, good, "the change reached tokens.css");
+    assert!(rebuilt.contains("#fefefe"), "{rebuilt}");
+
+    // Deleted and written again a moment later: one build with the file back.
+    std::fs::remove_file(&base).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    std::fs::write(&base, &original).unwrap();
+    watch.until(|_| std::fs::read_to_string(&css).is_ok_and(|now| now == good));
+}

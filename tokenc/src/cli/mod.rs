@@ -1,6 +1,7 @@
 //! Command-line handling for the `tokenc` binary.
 
 mod disk;
+mod watch;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,14 @@ enum Command {
     },
     /// Run the whole pipeline and compare the outputs on disk; write nothing.
     Check {
+        #[command(flatten)]
+        source: SourceArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Build, then build again whenever a token file or the config changes (Ctrl-C stops).
+    /// A build with errors writes nothing: the last good outputs stay.
+    Watch {
         #[command(flatten)]
         source: SourceArgs,
         #[command(flatten)]
@@ -215,7 +224,7 @@ struct Job {
 
 impl Job {
     /// Reports an unreadable entry file: exit 1 at the config's `resolver`, else exit 2.
-    fn entry_error(self, reporter: &Reporter, e: &tokenc::EntryError) -> ExitCode {
+    fn entry_error(&self, reporter: &Reporter, e: &tokenc::EntryError) -> ExitCode {
         match self.resolver_span {
             Some(span) => {
                 let d = Diagnostic::error(
@@ -290,6 +299,7 @@ pub(crate) fn run() -> ExitCode {
         Some(Command::Build { source, output }) => ("build", source, output),
         Some(Command::Check { source, output }) => ("check", source, output),
         Some(Command::Explain { code }) => return explain(code.as_deref()),
+        Some(Command::Watch { source, output }) => return watch::watch(&source, &output),
         Some(Command::Init { dir, output }) => {
             let reporter = Reporter::new(&output);
             return init(&reporter, dir.unwrap_or_else(|| PathBuf::from(".")));
@@ -353,15 +363,47 @@ pub(crate) fn run() -> ExitCode {
         Err(UsageError(message)) => return reporter.usage(&message),
     };
     let loader = loader();
-    let compilation = match tokenc::compile_with(&loader, &job.settings, job.files.clone()) {
+    if command == "check" {
+        return check(&reporter, &job, &loader);
+    }
+    build(&reporter, &job, &loader).0
+}
+
+/// `check`: the whole pipeline, and the outputs on disk compared; writes nothing.
+fn check(reporter: &Reporter, job: &Job, loader: &DiskLoader) -> ExitCode {
+    let compilation = match tokenc::compile_with(loader, &job.settings, job.files.clone()) {
         Ok(c) => c,
-        Err(e) => return job.entry_error(&reporter, &e),
+        Err(e) => return job.entry_error(reporter, &e),
     };
     let mut diagnostics = compilation.diagnostics;
-    let Some(outputs) = compilation.outputs else {
-        reporter.report(&compilation.files, &diagnostics);
-        return ExitCode::from(1);
-    };
+    if let Some(outputs) = compilation.outputs
+        && job.compare
+    {
+        for (path, contents) in planned(job, outputs) {
+            let current = std::fs::read(&path).ok();
+            if current.as_deref() != Some(contents.as_bytes()) {
+                let state = if current.is_none() {
+                    "missing"
+                } else {
+                    "stale"
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        "stale-output",
+                        format!("{} is {state}", loader.display(&path)),
+                    )
+                    .with_help("run `tokenc build` and commit the result"),
+                );
+            }
+        }
+    }
+    reporter.report(&compilation.files, &diagnostics);
+    let failed = diagnostics.iter().any(Diagnostic::is_error);
+    ExitCode::from(u8::from(failed))
+}
+
+/// The outputs paired with where the job writes them.
+fn planned(job: &Job, outputs: tokenc::Outputs) -> Vec<(PathBuf, String)> {
     let mut planned = Vec::new();
     if let Some(p) = &job.css_output {
         planned.push((p.clone(), outputs.css));
@@ -369,32 +411,21 @@ pub(crate) fn run() -> ExitCode {
     if let Some(p) = &job.rust_output {
         planned.push((p.clone(), outputs.rust));
     }
-    if command == "check" {
-        if job.compare {
-            for (path, contents) in &planned {
-                let current = std::fs::read(path).ok();
-                if current.as_deref() != Some(contents.as_bytes()) {
-                    let state = if current.is_none() {
-                        "missing"
-                    } else {
-                        "stale"
-                    };
-                    diagnostics.push(
-                        Diagnostic::error(
-                            "stale-output",
-                            format!("{} is {state}", loader.display(path)),
-                        )
-                        .with_help("run `tokenc build` and commit the result"),
-                    );
-                }
-            }
-        }
-        reporter.report(&compilation.files, &diagnostics);
-        let failed = diagnostics.iter().any(Diagnostic::is_error);
-        return ExitCode::from(u8::from(failed));
-    }
-    reporter.report(&compilation.files, &diagnostics);
-    match write_outputs(&DiskFs, &planned) {
+    planned
+}
+
+/// `build`: compiles and writes the outputs, all or none. Returns the exit code and every file
+/// read (for `watch`), when the entry could be read.
+fn build(reporter: &Reporter, job: &Job, loader: &DiskLoader) -> (ExitCode, Option<SourceMap>) {
+    let compilation = match tokenc::compile_with(loader, &job.settings, job.files.clone()) {
+        Ok(c) => c,
+        Err(e) => return (job.entry_error(reporter, &e), None),
+    };
+    reporter.report(&compilation.files, &compilation.diagnostics);
+    let Some(outputs) = compilation.outputs else {
+        return (ExitCode::from(1), Some(compilation.files));
+    };
+    let code = match write_outputs(&DiskFs, &planned(job, outputs)) {
         Ok(report) => {
             if !reporter.quiet {
                 let _ = writeln!(
@@ -411,7 +442,8 @@ pub(crate) fn run() -> ExitCode {
             e.path.display(),
             e.error
         )),
-    }
+    };
+    (code, Some(compilation.files))
 }
 
 fn loader() -> DiskLoader {
