@@ -726,3 +726,88 @@ fn every_component_has_a_folder_with_its_own_css() {
     }
     assert!(folders.len() >= 21, "{} component folders", folders.len());
 }
+
+/// `components/tokens.required.toml` lists every token crust-ui reads (from its stylesheets and
+/// its Rust code) with its type, so that an app re-branding Crust can `require` it and learn at
+/// `tokenc check` time when its token set drops or retypes one. `cargo xtask regen` rewrites it.
+#[test]
+fn required_tokens_manifest_is_fresh() {
+    let root = workspace_dir();
+    // Every `--crust-…` name crust-ui uses: the base and component layers, and the Rust code.
+    let mut used = std::collections::BTreeSet::new();
+    let mut scan = |text: &str| {
+        for (i, _) in text.match_indices("--crust-") {
+            let name: String = text[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            // `--crust-…` in prose names no token.
+            if name.len() > "--crust-".len() {
+                used.insert(name);
+            }
+        }
+    };
+    scan(&stylesheet::assemble(""));
+    let mut stack = vec![root.join("components/src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && path.file_name().is_some_and(|n| n != "tokens.rs")
+            {
+                scan(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    // Custom property → (token path, type), from Crust's own set.
+    let out = std::process::Command::new(crate::support::tokenc_bin())
+        .args(["resolve", "--config", "tokens/tokenc.toml", "-q"])
+        .current_dir(&root)
+        .output()
+        .expect("run tokenc resolve");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("resolve prints JSON");
+    let mut by_name = std::collections::HashMap::new();
+    for (path, token) in json.as_object().unwrap() {
+        let ty = token["type"].as_str().unwrap().to_string();
+        let name = token["name"].as_str().unwrap().to_string();
+        if let Some(parts) = token["parts"].as_object() {
+            for part in parts.keys() {
+                by_name.insert(format!("{name}-{part}"), (path.clone(), ty.clone()));
+            }
+        }
+        by_name.insert(name, (path.clone(), ty));
+    }
+    let mut required = std::collections::BTreeMap::new();
+    for name in &used {
+        let (path, ty) = by_name
+            .get(name)
+            .unwrap_or_else(|| panic!("crust-ui uses {name}, which Crust's tokens do not declare"));
+        required.insert(path.clone(), ty.clone());
+    }
+    let mut manifest = String::from(
+        "# @generated from crust-ui's stylesheets and code by `cargo xtask regen`. Do not edit.\n\
+         # Every token crust-ui reads, with its type. An app that re-brands Crust lists this file\n\
+         # under `require` in its tokenc.toml; `tokenc check` then fails, naming the token, when\n\
+         # the app's token set drops one or changes its type.\n\
+         name = \"crust-ui\"\nprefix = \"crust\"\n\n[tokens]\n",
+    );
+    for (path, ty) in &required {
+        manifest.push_str(&format!("{} = \"{ty}\"\n", toml_key(path)));
+    }
+    let file = root.join("components/tokens.required.toml");
+    if std::env::var_os("TOKENC_BLESS").is_some() {
+        std::fs::write(&file, &manifest).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(&file).unwrap_or_default() == manifest,
+        "components/tokens.required.toml is stale: run `cargo xtask regen`"
+    );
+    assert!(required.len() > 100, "{} tokens", required.len());
+}
+
+/// A TOML key for a token path: quoted, since paths hold dots.
+fn toml_key(path: &str) -> String {
+    format!("\"{}\"", path.replace('\\', "\\\\").replace('"', "\\\""))
+}

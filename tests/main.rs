@@ -16,6 +16,10 @@ mod cli;
 /// Crust's own set, warnings instead of failures for token problems, nothing written on errors.
 mod convert;
 
+/// Re-branding without forking: `examples/rebrand` builds with Crust's settings and contrast
+/// rules, and `tokenc check` names a dropped or retyped required token or a broken contrast pair.
+mod rebrand;
+
 /// Files generated into `components/` are fresh and `crust-ui` uses them.
 mod generated;
 

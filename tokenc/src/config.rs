@@ -33,6 +33,110 @@ pub struct Config {
     pub levels: Levels,
     /// Bulk contrast requirements from `[[contrast]]`.
     pub contrast: Vec<ContrastRule>,
+    /// Manifests of tokens a consumer needs (`require`), each with where it is named.
+    pub required: Vec<(PathBuf, Span)>,
+    /// The config this one builds on (`extends`), with where it is named.
+    pub extends: Option<(PathBuf, Span)>,
+    /// Settings written in this file (not inherited): `prefix`, `css.targets`, `css.minify`.
+    explicit: Vec<&'static str>,
+}
+
+impl Config {
+    /// Takes from `base` what this config does not set itself: the prefix, CSS targets and
+    /// minifying, context selectors (per context), lint levels (per code), contrast rules (the
+    /// base's first) and required-token manifests. The resolver, outputs and roots are always
+    /// this config's own: they are paths of this project.
+    pub fn inherit(&mut self, base: &Config) {
+        if !self.explicit.contains(&"prefix") {
+            self.css.prefix = base.css.prefix.clone();
+        }
+        if !self.explicit.contains(&"css.targets") {
+            self.css.targets = base.css.targets;
+        }
+        if !self.explicit.contains(&"css.minify") {
+            self.css.minify = base.css.minify;
+        }
+        for (key, selectors) in &base.css.contexts {
+            self.css
+                .contexts
+                .entry(key.clone())
+                .or_insert_with(|| selectors.clone());
+        }
+        for (key, span) in &base.css.context_spans {
+            self.css.context_spans.entry(key.clone()).or_insert(*span);
+        }
+        self.levels.inherit(&base.levels);
+        let own = std::mem::take(&mut self.contrast);
+        self.contrast = base.contrast.iter().cloned().chain(own).collect();
+        let own = std::mem::take(&mut self.required);
+        self.required = base.required.iter().cloned().chain(own).collect();
+    }
+}
+
+/// How many `extends` a config may chain.
+const MAX_EXTENDS: usize = 8;
+
+/// Reads the config at `path` through `io`, and every config it `extends`, into `files`; returns
+/// the merged config or every problem found (located).
+pub fn load_config(
+    io: &dyn crate::source::SourceLoader,
+    files: &mut SourceMap,
+    path: &Path,
+) -> Result<Config, Vec<Diagnostic>> {
+    let path = normalize(path);
+    let text = io.read(&path).map_err(|e| {
+        vec![Diagnostic::error(
+            "invalid-config",
+            format!("cannot read {}: {e}", path.display()),
+        )]
+    })?;
+    let id = files.add(io.display_name(&path), path.clone(), text);
+    let mut config = parse_config(files, id, &path)?;
+    let mut chain = vec![path];
+    let mut next = config.extends.clone();
+    let mut bases = Vec::new();
+    while let Some((base_path, span)) = next {
+        let problem = if chain.contains(&base_path) {
+            Some("it extends itself through this chain".to_string())
+        } else if chain.len() > MAX_EXTENDS {
+            Some(format!("more than {MAX_EXTENDS} configs extend each other"))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(vec![
+                Diagnostic::error(
+                    "invalid-config",
+                    format!("cannot extend {}: {problem}", base_path.display()),
+                )
+                .at(span, "extended here"),
+            ]);
+        }
+        let text = io.read(&base_path).map_err(|e| {
+            vec![
+                Diagnostic::error(
+                    "invalid-config",
+                    format!("cannot read {}: {e}", base_path.display()),
+                )
+                .at(span, "extended here")
+                .with_help("the path is relative to the config that names it"),
+            ]
+        })?;
+        let id = files.add(io.display_name(&base_path), base_path.clone(), text);
+        let base = parse_config(files, id, &base_path)?;
+        next = base.extends.clone();
+        chain.push(base_path);
+        bases.push(base);
+    }
+    // The nearest base wins over farther ones: fold from the farthest.
+    if let Some(mut merged) = bases.pop() {
+        while let Some(mut nearer) = bases.pop() {
+            nearer.inherit(&merged);
+            merged = nearer;
+        }
+        config.inherit(&merged);
+    }
+    Ok(config)
 }
 
 /// One `[[contrast]]` rule: every foreground matched against every background.
@@ -155,7 +259,7 @@ impl Reader {
 }
 
 const TOP: &[&str] = &[
-    "resolver", "prefix", "roots", "output", "css", "contrast", "rules",
+    "resolver", "extends", "require", "prefix", "roots", "output", "css", "contrast", "rules",
 ];
 
 /// Parses the config in `file` (already in `files`), found at `path`.
@@ -187,14 +291,32 @@ pub fn parse_config(
     };
     let mut levels = Levels::default();
     let mut contrast = Vec::new();
+    let mut required = Vec::new();
+    let mut extends = None;
+    let mut explicit = Vec::new();
     for e in r.table(&root, "tokenc.toml", TOP) {
         match e.key.as_str() {
+            "extends" => {
+                extends = r
+                    .string(&e.value, "`extends`")
+                    .map(|s| (join(&s), e.value.span))
+            }
+            "require" => {
+                required = r
+                    .strings(&e.value, "`require`")
+                    .into_iter()
+                    .map(|(s, span)| (join(&s), span))
+                    .collect()
+            }
             "resolver" => {
                 resolver = r
                     .string(&e.value, "`resolver`")
                     .map(|s| (join(&s), e.value.span))
             }
-            "prefix" => prefix = r.string(&e.value, "`prefix`").unwrap_or_default(),
+            "prefix" => {
+                prefix = r.string(&e.value, "`prefix`").unwrap_or_default();
+                explicit.push("prefix");
+            }
             "roots" => {
                 roots = r
                     .strings(&e.value, "`roots`")
@@ -212,7 +334,7 @@ pub fn parse_config(
                     }
                 }
             }
-            "css" => read_css(&mut r, &e.value, &mut css),
+            "css" => read_css(&mut r, &e.value, &mut css, &mut explicit),
             "contrast" => match e.value.as_array() {
                 Some(items) => {
                     for item in items {
@@ -276,13 +398,17 @@ pub fn parse_config(
         css,
         levels,
         contrast,
+        required,
+        extends,
+        explicit,
     })
 }
 
-fn read_css(r: &mut Reader, node: &Node, css: &mut CssConfig) {
+fn read_css(r: &mut Reader, node: &Node, css: &mut CssConfig, explicit: &mut Vec<&'static str>) {
     for e in r.table(node, "`[css]`", &["targets", "minify", "contexts"]) {
         match e.key.as_str() {
             "targets" => {
+                explicit.push("css.targets");
                 if let Some(query) = r.string(&e.value, "`targets`") {
                     match targets(&query) {
                         Ok(t) => css.targets = t,
@@ -297,10 +423,13 @@ fn read_css(r: &mut Reader, node: &Node, css: &mut CssConfig) {
                     }
                 }
             }
-            "minify" => match e.value.kind {
-                NodeKind::Bool(b) => css.minify = b,
-                _ => r.error(e.value.span, "`minify` must be true or false".into(), None),
-            },
+            "minify" => {
+                explicit.push("css.minify");
+                match e.value.kind {
+                    NodeKind::Bool(b) => css.minify = b,
+                    _ => r.error(e.value.span, "`minify` must be true or false".into(), None),
+                }
+            }
             "contexts" => {
                 let mut contexts = HashMap::new();
                 for c in r.table(&e.value, "`[css.contexts]`", &[]) {
@@ -464,6 +593,57 @@ mod tests {
         assert_eq!(errors.len(), 6, "{messages:#?}");
         assert_eq!(errors[0].help.as_deref(), Some("did you mean `prefix`?"));
         assert!(errors.iter().all(|d| d.primary.is_some()));
+    }
+
+    #[test]
+    fn extends_takes_what_the_config_does_not_set() {
+        let mut io = crate::source::MemoryLoader::new();
+        io.insert(
+            "/crust/tokenc.toml",
+            "resolver = \"r.toml\"\nprefix = \"crust\"\nrequire = [\"needs.toml\"]\n[css]\nminify = true\n[css.contexts]\n\"theme.dark\" = [\"[data-theme=\\\"dark\\\"]\"]\n\"theme.light\" = [\":root\"]\n[[contrast]]\nforeground = \"fg\"\nbackground = \"bg\"\n[rules]\nshadowed-token = \"warn\"\nconfusable-name = \"allow\"\n",
+        );
+        io.insert(
+            "/app/tokens/tokenc.toml",
+            "extends = \"../../crust/tokenc.toml\"\nresolver = \"app.toml\"\n[css.contexts]\n\"theme.light\" = [\".light\"]\n[[contrast]]\nforeground = \"brand.fg\"\nbackground = \"brand.bg\"\n[rules]\nshadowed-token = \"deny\"\n",
+        );
+        let mut files = SourceMap::new();
+        let c = load_config(&io, &mut files, Path::new("/app/tokens/tokenc.toml")).unwrap();
+        assert_eq!(c.resolver, PathBuf::from("/app/tokens/app.toml"));
+        assert_eq!(c.css.prefix, "crust");
+        assert!(c.css.minify);
+        assert_eq!(c.css.contexts["theme.light"], vec![".light".to_string()]);
+        assert_eq!(
+            c.css.contexts["theme.dark"],
+            vec!["[data-theme=\"dark\"]".to_string()]
+        );
+        let rules: Vec<&str> = c
+            .contrast
+            .iter()
+            .map(|r| r.foreground[0].0.as_str())
+            .collect();
+        assert_eq!(rules, ["fg", "brand.fg"]);
+        assert_eq!(c.levels.level("shadowed-token"), Some(Level::Deny));
+        assert_eq!(c.levels.level("confusable-name"), Some(Level::Allow));
+        assert_eq!(c.required[0].0, PathBuf::from("/crust/needs.toml"));
+        assert_eq!(files.len(), 2, "both configs are in the source map");
+
+        // A loop is a located error, not a hang.
+        io.insert(
+            "/loop/a.toml",
+            "extends = \"b.toml\"\nresolver = \"r.toml\"\n",
+        );
+        io.insert(
+            "/loop/b.toml",
+            "extends = \"a.toml\"\nresolver = \"r.toml\"\n",
+        );
+        let errors =
+            load_config(&io, &mut SourceMap::new(), Path::new("/loop/a.toml")).unwrap_err();
+        assert!(
+            errors[0].message.contains("extends itself"),
+            "{:?}",
+            errors[0].message
+        );
+        assert!(errors[0].primary.is_some());
     }
 
     #[test]

@@ -80,7 +80,11 @@ pub fn convert(
         })
         .collect();
 
-    let ids: Vec<FileId> = (first..sources.len()).map(|i| FileId(i as u32)).collect();
+    // Token files only: not the config, nor the required-token manifests it names.
+    let ids: Vec<FileId> = (first..sources.len())
+        .map(|i| FileId(i as u32))
+        .filter(|&id| !settings.required.iter().any(|(p, _)| sources.path(id) == p))
+        .collect();
     let entry_id = sources
         .find(&normalize(&settings.entry))
         .unwrap_or(FileId(first as u32));

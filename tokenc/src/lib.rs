@@ -39,6 +39,7 @@ pub mod output;
 pub mod parse;
 pub mod permute;
 pub mod raw;
+pub mod required;
 pub mod resolve;
 pub mod source;
 pub mod validate;
@@ -70,6 +71,8 @@ pub struct Settings {
     pub levels: lints::Levels,
     /// Bulk contrast rules (`[[contrast]]`).
     pub contrast: Vec<config::ContrastRule>,
+    /// Manifests of tokens a consumer needs (`require`), with where each is named.
+    pub required: Vec<(PathBuf, Option<source::Span>)>,
 }
 
 impl Settings {
@@ -88,6 +91,7 @@ impl Settings {
             },
             levels: lints::Levels::default(),
             contrast: Vec::new(),
+            required: Vec::new(),
         }
     }
 
@@ -102,6 +106,11 @@ impl Settings {
             css: config.css.clone(),
             levels: config.levels.clone(),
             contrast: config.contrast.clone(),
+            required: config
+                .required
+                .iter()
+                .map(|(path, span)| (path.clone(), Some(*span)))
+                .collect(),
         }
     }
 }
@@ -143,6 +152,8 @@ pub fn compile_with(
     settings: &Settings,
     files: SourceMap,
 ) -> Result<Compilation, EntryError> {
+    let mut files = files;
+    let (manifests, manifest_diagnostics) = required::read(io, &mut files, &settings.required);
     let project = load::load(io, &settings.entry, &settings.roots, files)?;
     let mut perms = Permutations::new(&project, &settings.css.prefix);
     perms.report(project.diagnostics.clone());
@@ -169,6 +180,12 @@ pub fn compile_with(
     let tokens = emitted_tokens(&mut perms);
     let token_refs: Vec<&resolve::Token> = tokens.iter().collect();
     perms.report(emit::check_names(&token_refs, &settings.css.prefix, true));
+    perms.report(manifest_diagnostics);
+    perms.report(required::check(
+        &manifests,
+        &token_refs,
+        &settings.css.prefix,
+    ));
     let (rust, rust_diagnostics) =
         emit::rust::emit_rust(&project, &token_refs, &settings.css.prefix, &header);
     perms.report(rust_diagnostics);

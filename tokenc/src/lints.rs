@@ -61,6 +61,13 @@ impl Levels {
         Err(format!("unknown lint `{code}`{hint}"))
     }
 
+    /// Takes the level of every code this set does not choose itself from `base`.
+    pub fn inherit(&mut self, base: &Levels) {
+        for (code, level) in &base.0 {
+            self.0.entry(code.clone()).or_insert(*level);
+        }
+    }
+
     /// The level of `code` if it is a lint.
     pub fn level(&self, code: &str) -> Option<Level> {
         let default = crate::validate::rule(code)?.level?;

@@ -510,12 +510,11 @@ fn job_without_levels(
             })?,
     };
     let config_path = tokenc::source::normalize(&config_path);
-    let text = std::fs::read_to_string(&config_path)
+    std::fs::read(&config_path)
         .map_err(|e| UsageError(format!("cannot read {}: {e}", config_path.display())))?;
     let mut files = SourceMap::new();
     let loader = loader();
-    let id = files.add(loader.display(&config_path), config_path.clone(), text);
-    match tokenc::parse_config(&files, id, &config_path) {
+    match tokenc::config::load_config(&loader, &mut files, &config_path) {
         Ok(config) => Ok(Ok(Job {
             settings: Settings::from_config(&config),
             css_output: config.css_output.clone(),

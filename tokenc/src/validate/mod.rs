@@ -22,6 +22,7 @@ pub mod invalid_value;
 pub mod lossy_conversion;
 pub mod missing_file;
 pub mod missing_input;
+pub mod missing_required_token;
 pub mod missing_type;
 pub mod name_collision;
 pub mod nesting_too_deep;
@@ -79,6 +80,7 @@ pub const RULES: &[&Rule] = &[
     &missing_file::RULE,
     &invalid_resolver::RULE,
     &missing_input::RULE,
+    &missing_required_token::RULE,
     &invalid_config::RULE,
     &invalid_css_override::RULE,
     &overlapping_modifiers::RULE,
