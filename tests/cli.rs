@@ -807,3 +807,79 @@ fn watch_rebuilds_keeps_good_outputs_on_errors_and_survives_save_by_rename() {
     std::fs::write(&base, &original).unwrap();
     watch.until(|_| std::fs::read_to_string(&css).is_ok_and(|now| now == good));
 }
+
+#[test]
+fn audit_finds_planted_raw_values_with_their_tokens() {
+    let root = crate::support::workspace_dir();
+    let config = "tests/fixtures/audit/tokens/tokenc.toml";
+    let app = "tests/fixtures/audit/app";
+    let out = tokenc(&root, &["audit", "--config", config, app]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    insta::assert_snapshot!("audit_human", stderr(&out));
+
+    // Every finding, located; nothing from the generated file, selectors, comments, prose,
+    // `data-style`, hairlines, zero or the allowed line.
+    let json = tokenc(
+        &root,
+        &["audit", "--config", config, app, "--message-format", "json"],
+    );
+    let found: Vec<String> = String::from_utf8_lossy(&json.stderr)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|d| {
+            format!(
+                "{}:{}:{} {}",
+                d["file"].as_str().unwrap(),
+                d["line"],
+                d["column"],
+                d["code"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "tests/fixtures/audit/app/index.html:5:22 raw-length",
+            "tests/fixtures/audit/app/src/app.rs:7:19 raw-color",
+            "tests/fixtures/audit/app/src/app.rs:9:30 raw-length",
+            "tests/fixtures/audit/app/src/app.rs:9:42 raw-color",
+            "tests/fixtures/audit/app/src/style.css:4:10 raw-color",
+            "tests/fixtures/audit/app/src/style.css:5:12 raw-length",
+            "tests/fixtures/audit/app/src/style.css:5:16 raw-length",
+            "tests/fixtures/audit/app/src/style.css:6:21 raw-color",
+            "tests/fixtures/audit/app/src/style.css:8:19 deprecated-token",
+            "tests/fixtures/audit/app/src/style.css:14:20 raw-color",
+        ]
+    );
+
+    // --strict fails; a lint level narrows what is reported.
+    let strict = tokenc(&root, &["audit", "--config", config, app, "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stderr(&strict).contains("error[raw-color]"));
+    let colours_only = tokenc(
+        &root,
+        &[
+            "audit",
+            "--config",
+            config,
+            app,
+            "--strict",
+            "--allow",
+            "raw-length",
+        ],
+    );
+    assert!(!stderr(&colours_only).contains("raw-length"));
+
+    // Crust's own example app is clean against Crust's tokens.
+    let example = tokenc(
+        &root,
+        &[
+            "audit",
+            "--config",
+            "tokens/tokenc.toml",
+            "--strict",
+            "examples/settings/src",
+        ],
+    );
+    assert_eq!(example.status.code(), Some(0), "{}", stderr(&example));
+}

@@ -51,6 +51,18 @@ const COVERED_ELSEWHERE: &[(&str, &str)] = &[
         "cli::build_writes_then_leaves_unchanged_files_alone",
     ),
     (
+        "raw-color",
+        "cli::audit_finds_planted_raw_values_with_their_tokens",
+    ),
+    (
+        "raw-length",
+        "cli::audit_finds_planted_raw_values_with_their_tokens",
+    ),
+    (
+        "deprecated-token",
+        "cli::audit_finds_planted_raw_values_with_their_tokens",
+    ),
+    (
         "lossy-conversion",
         "convert::import_keeps_going_on_token_problems_and_warns_at_nulls",
     ),

@@ -25,6 +25,7 @@
 
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod config;
 pub mod convert;
 pub mod diagnostics;

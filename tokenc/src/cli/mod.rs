@@ -78,6 +78,20 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Find raw colours and lengths (and deprecated tokens) in app code: CSS, Rust, HTML.
+    Audit {
+        #[command(flatten)]
+        source: SourceArgs,
+        /// Exit with 1 when anything is found (for CI).
+        #[arg(long)]
+        strict: bool,
+        /// Files or folders to check (folders recursively; target/, node_modules/ and hidden
+        /// folders are skipped).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Convert a DTCG JSON token file or resolver, and every file it references, into TOML.
     Import {
         /// The JSON resolver (`*.resolver.json`) or token file to convert.
@@ -304,6 +318,12 @@ pub(crate) fn run() -> ExitCode {
             let reporter = Reporter::new(&output);
             return init(&reporter, dir.unwrap_or_else(|| PathBuf::from(".")));
         }
+        Some(Command::Audit {
+            source,
+            strict,
+            paths,
+            output,
+        }) => return audit(&source, &output, &paths, strict),
         Some(Command::Import {
             file,
             out,
@@ -702,6 +722,72 @@ fn contrast(
     let _ = writeln!(std::io::stdout().lock(), "{text}");
     reporter.report(&project.files, &diagnostics);
     ExitCode::from(u8::from(diagnostics.iter().any(Diagnostic::is_error)))
+}
+
+/// `audit`: every file under `paths` checked against the token set's default permutation.
+fn audit(source: &SourceArgs, output: &OutputArgs, paths: &[PathBuf], strict: bool) -> ExitCode {
+    use tokenc::audit::{Kind, TokenIndex, audit_file};
+    let reporter = Reporter::new(output);
+    let (job, project) = match load_project(&reporter, source, output) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let prefix = job.settings.css.prefix.clone();
+    let mut perms = tokenc::permute::Permutations::new(&project, &prefix);
+    let defaults = perms.with(&[]);
+    let resolved = perms.get(&defaults);
+    let index = TokenIndex::new(&resolved, &prefix);
+    let mut files = SourceMap::new();
+    let mut queue: Vec<PathBuf> = paths.to_vec();
+    let mut listed = Vec::new();
+    while let Some(path) = queue.pop() {
+        if path.is_dir() {
+            let skip = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                (n.starts_with('.') && n != "." && n != "..")
+                    || n == "target"
+                    || n == "node_modules"
+            });
+            if skip && !paths.contains(&path) {
+                continue;
+            }
+            match std::fs::read_dir(&path) {
+                Ok(entries) => queue.extend(entries.flatten().map(|e| e.path())),
+                Err(e) => return reporter.usage(&format!("cannot read {}: {e}", path.display())),
+            }
+        } else if let Some(kind) = Kind::of(&path) {
+            listed.push((path, kind));
+        } else if paths.contains(&path) && !path.exists() {
+            return reporter.usage(&format!("{} does not exist", path.display()));
+        }
+    }
+    listed.sort_by(|a, b| a.0.cmp(&b.0));
+    let loader = loader();
+    let mut diagnostics = Vec::new();
+    let mut checked = 0;
+    for (path, kind) in &listed {
+        // Not text (or not UTF-8): nothing a stylesheet could read.
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let id = files.add(loader.display(path), path.clone(), text);
+        checked += 1;
+        diagnostics.extend(audit_file(&files, id, *kind, &index));
+    }
+    let mut diagnostics = job.settings.levels.apply(diagnostics);
+    if strict {
+        for d in &mut diagnostics {
+            d.severity = tokenc::Severity::Error;
+        }
+    }
+    reporter.report(&files, &diagnostics);
+    if !reporter.quiet {
+        let _ = writeln!(
+            std::io::stderr(),
+            "tokenc audit: {} finding(s) in {checked} file(s)",
+            diagnostics.len()
+        );
+    }
+    ExitCode::from(u8::from(strict && !diagnostics.is_empty()))
 }
 
 /// `import` and `export`: converts the job's entry and writes the files, all or none.

@@ -9,6 +9,7 @@ pub mod apca_contrast;
 pub mod confusable_name;
 pub mod contrast;
 pub mod deprecated_alias;
+pub mod deprecated_token;
 pub mod duplicate_key;
 pub mod hex_fallback_mismatch;
 pub mod invalid_color;
@@ -28,6 +29,8 @@ pub mod name_collision;
 pub mod nesting_too_deep;
 pub mod overlapping_modifiers;
 pub mod parse_error;
+pub mod raw_color;
+pub mod raw_length;
 pub mod ref_outside_project;
 pub mod shadowed_token;
 pub mod single_context_modifier;
@@ -94,6 +97,9 @@ pub const RULES: &[&Rule] = &[
     &apca_contrast::RULE,
     &confusable_name::RULE,
     &shadowed_token::RULE,
+    &raw_color::RULE,
+    &raw_length::RULE,
+    &deprecated_token::RULE,
 ];
 
 /// The rule with `code`.
