@@ -53,6 +53,14 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 /** Exports `entry`, loads it with Terrazzo and compares every permutation. Returns mismatches. */
 async function check(entry) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'crust-export-'));
+  try {
+    return await compare(entry, out);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function compare(entry, out) {
   run(['export', '--resolver', entry, '--out', out]);
   const resolverFile = fs.readdirSync(out).find((f) => f.endsWith('.resolver.json'));
   const file = path.join(out, resolverFile);
@@ -82,7 +90,6 @@ async function check(entry) {
       }
     }
   }
-  fs.rmSync(out, { recursive: true, force: true });
   return { problems, compared };
 }
 

@@ -4,6 +4,12 @@
 
 mod cli;
 
+/// mimalloc instead of the system allocator: a build makes millions of small allocations, and
+/// with glibc's allocator a third of the time went to malloc and free (measured with perf on the
+/// 100,000-token benchmark set).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::run()
 }

@@ -162,7 +162,7 @@ struct Block {
     plain: Vec<String>,
     media: Vec<(String, String)>,
     scheme: Option<&'static str>,
-    decls: Vec<Decl>,
+    decls: Vec<Rc<Decl>>,
 }
 
 fn split_selectors(entries: &[String]) -> (Vec<String>, Vec<(String, String)>) {
@@ -237,11 +237,13 @@ pub fn emit_css(
     let mut diagnostics = Vec::new();
     let defaults = perms.with(&[]);
     let default = perms.get(&defaults);
-    let default_decls: Vec<Option<Decl>> = default
-        .tokens
-        .iter()
-        .map(|t| declare(&printer, &default, t, &mut diagnostics))
-        .collect();
+    let default_decls: Rc<Vec<Option<Rc<Decl>>>> = Rc::new(
+        default
+            .tokens
+            .iter()
+            .map(|t| declare(&printer, &default, t, &mut diagnostics).map(Rc::new))
+            .collect(),
+    );
     let mut blocks = Vec::new();
     let root_scheme = perms.ordered_modifiers().iter().find_map(|&m| {
         let modifier = &project.modifiers[m];
@@ -269,12 +271,20 @@ pub fn emit_css(
     let mut variants: Vec<Variant> = Vec::new();
     for &m in &modifiers {
         for c in 0..project.modifiers[m].contexts.len() {
-            let resolved = perms.get(&perms.with(&[(m, c)]));
-            let decls = resolved
-                .tokens
-                .iter()
-                .map(|t| declare(&printer, &resolved, t, &mut diagnostics))
-                .collect();
+            let selection = perms.with(&[(m, c)]);
+            let resolved = perms.get(&selection);
+            // The default context resolves to the default permutation: same declarations.
+            let decls = if selection == defaults {
+                default_decls.clone()
+            } else {
+                Rc::new(
+                    resolved
+                        .tokens
+                        .iter()
+                        .map(|t| declare(&printer, &resolved, t, &mut diagnostics).map(Rc::new))
+                        .collect(),
+                )
+            };
             variants.push((m, c, resolved, decls));
         }
     }
@@ -314,7 +324,7 @@ pub fn emit_css(
         let modifier = &project.modifiers[m];
         let mut direct: HashSet<String> = HashSet::new();
         for (_, _, resolved, decls) in variants.iter().filter(|v| v.0 == m) {
-            for (token, decl) in resolved.tokens.iter().zip(decls) {
+            for (token, decl) in resolved.tokens.iter().zip(decls.iter()) {
                 let before = default
                     .index
                     .get(&token.path)
@@ -340,7 +350,7 @@ pub fn emit_css(
                     decls: resolved
                         .tokens
                         .iter()
-                        .zip(decls)
+                        .zip(decls.iter())
                         .filter(|(t, _)| closure.contains(&t.path))
                         .filter_map(|(_, d)| d.clone())
                         .collect(),
@@ -399,11 +409,12 @@ pub fn emit_css(
                         continue;
                     }
                     let resolved = perms.get(&perms.with(&[(*m1, c1), (*m2, c2)]));
-                    let decls: Vec<Decl> = resolved
+                    let decls: Vec<Rc<Decl>> = resolved
                         .tokens
                         .iter()
                         .filter(|t| combined.contains(&t.path))
                         .filter_map(|t| declare(&printer, &resolved, t, &mut diagnostics))
+                        .map(Rc::new)
                         .collect();
                     for (rank, (plain, media)) in forms {
                         combos.push((
@@ -530,7 +541,7 @@ fn context_selectors(
 type Selectors = (Vec<String>, Vec<(String, String)>);
 
 /// One single-context permutation: modifier, context, tokens, declarations.
-type Variant = (usize, usize, Rc<Resolved>, Vec<Option<Decl>>);
+type Variant = (usize, usize, Rc<Resolved>, Rc<Vec<Option<Rc<Decl>>>>);
 
 /// Selectors where two contexts apply together: on one element, or either inside the other.
 /// An `@media` context combines with the other's selectors inside its query; two queries are
