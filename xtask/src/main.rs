@@ -13,10 +13,13 @@
 //!   screenshot it in each theme (`docs/images/tokens-*.png`).
 //! - `palette [--hue H --chroma C [--name N]]`: rewrite `tokens/base/color.toml` from the ramps in
 //!   `palette.rs`, or print one ramp for a brand hue.
+//! - `bench [--sizes …] [--runs N] [--no-peers]`: tokenc beside Style Dictionary and Terrazzo on
+//!   generated sets (see `bench.rs`).
 //!
 //! Tools that are missing are installed first (pinned versions), so each command works on a
 //! fresh machine.
 
+mod bench;
 mod palette;
 
 use std::path::{Path, PathBuf};
@@ -33,13 +36,14 @@ fn main() -> ExitCode {
         Some("gallery") => gallery(&root, !args.iter().any(|a| a == "--no-serve")),
         Some("palette") => palette_command(&root, &args[1..]),
         Some("swatches") => swatches(&root),
+        Some("bench") => bench::bench(&root, &args[1..]),
         Some("example") => build_example(&root).and_then(|()| serve_example(&root)),
         Some("start") => gallery(&root, false)
             .and_then(|()| build_example(&root))
             .and_then(|()| serve_example(&root)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <start | test | regen | gallery [--no-serve] | example | swatches | palette [--hue H --chroma C [--name N]]>"
+                "usage: cargo xtask <start | test | regen | gallery [--no-serve] | example | swatches | palette [--hue H --chroma C [--name N]] | bench [--sizes 1000,10000 --runs 5 --no-peers --tz-max 10000]>"
             );
             return ExitCode::from(2);
         }

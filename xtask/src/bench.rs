@@ -1,0 +1,411 @@
+//! `cargo xtask bench`: tokenc beside Style Dictionary (and Terrazzo up to 10k tokens) on the
+//! same generated sets, in the same run.
+//!
+//! For each size: generate the DTCG JSON set (`bench/gen_tokens.py`, deterministic), convert it
+//! to TOML with `tokenc import`, then time as whole processes (GNU time: wall and peak RSS; one
+//! warm-up, then the median of `--runs`): `tokenc build` on the JSON and on the TOML set, the
+//! parse floor of each (`parse_floor`: only read and parse the same files), Style Dictionary
+//! (`bench/sd-build.mjs`, light + dark) and Terrazzo (`bench/tz-build.mjs`, once). The values
+//! are cross-checked name by name (`bench/compare.py`: tokenc's CSS against SD's). A Markdown
+//! table goes to stdout and `target/bench/results.md`.
+//!
+//! Options: `--sizes 1000,10000,30000,100000`, `--runs 5`, `--no-peers` (tokenc and floors
+//! only), `--tz-max 10000`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::run;
+
+struct Options {
+    sizes: Vec<u32>,
+    runs: usize,
+    peers: bool,
+    tz_max: u32,
+}
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        sizes: vec![1_000, 10_000, 30_000, 100_000],
+        runs: 5,
+        peers: true,
+        tz_max: 10_000,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match a.as_str() {
+            "--sizes" => {
+                o.sizes = value("--sizes")?
+                    .split(',')
+                    .map(|s| s.trim().parse().map_err(|_| format!("bad size {s}")))
+                    .collect::<Result<_, _>>()?
+            }
+            "--runs" => o.runs = value("--runs")?.parse().map_err(|_| "bad --runs")?,
+            "--tz-max" => o.tz_max = value("--tz-max")?.parse().map_err(|_| "bad --tz-max")?,
+            "--no-peers" => o.peers = false,
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if o.runs == 0 {
+        return Err("--runs must be at least 1".into());
+    }
+    Ok(o)
+}
+
+/// One timed command: median wall seconds and the peak RSS (MiB) of the median run.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: f64,
+    rss_mib: f64,
+}
+
+/// Runs `program args` `runs` times after one warm-up (`warm_up`), under GNU time.
+fn time(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    runs: usize,
+    warm_up: bool,
+) -> Result<Timing, String> {
+    let mut samples = Vec::new();
+    for i in 0..runs + usize::from(warm_up) {
+        let started = std::time::Instant::now();
+        let out = Command::new("/usr/bin/time")
+            .args(["-f", "TIME %e %M"])
+            .arg(program)
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .map_err(|e| format!("cannot run /usr/bin/time (Debian package `time`): {e}"))?;
+        // GNU time's wall clock has 10 ms steps: time the process here, keep its peak RSS.
+        let wall = started.elapsed().as_secs_f64();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if !out.status.success() {
+            return Err(format!("`{program} {}` failed:\n{stderr}", args.join(" ")));
+        }
+        let line = stderr
+            .lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("TIME "))
+            .ok_or("GNU time printed nothing")?;
+        let mut parts = line.split_whitespace().skip(1);
+        let kb: f64 = parts
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(f64::NAN);
+        if i > 0 || !warm_up {
+            samples.push(Timing {
+                wall,
+                rss_mib: kb / 1024.0,
+            });
+        }
+    }
+    samples.sort_by(|a, b| a.wall.total_cmp(&b.wall));
+    Ok(samples[samples.len() / 2])
+}
+
+/// Node ≥ 22 (Style Dictionary 5 requires it): the one on PATH, else `node@22` from npm.
+fn node(root: &Path) -> Result<String, String> {
+    let version = Command::new("node")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let major: u32 = version
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    if major >= 22 {
+        return Ok("node".into());
+    }
+    let prefix = root.join("target/bench/node");
+    let bin = prefix.join("node_modules/.bin/node");
+    if !bin.exists() {
+        std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+        let prefix_str = prefix.to_string_lossy().into_owned();
+        run(
+            root,
+            "npm",
+            &[
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                &prefix_str,
+                "node@22",
+            ],
+        )?;
+    }
+    Ok(bin.to_string_lossy().into_owned())
+}
+
+fn files_of(dir: &Path, ext: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// `cargo xtask bench [options]`.
+pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
+    let o = options(args)?;
+    let cargo = crate::cargo();
+    run(
+        root,
+        &cargo,
+        &[
+            "build",
+            "--release",
+            "--locked",
+            "-p",
+            "tokenc",
+            "--bin",
+            "tokenc",
+            "--example",
+            "parse_floor",
+        ],
+    )?;
+    let tokenc = root
+        .join("target/release/tokenc")
+        .to_string_lossy()
+        .into_owned();
+    let floor = root
+        .join("target/release/examples/parse_floor")
+        .to_string_lossy()
+        .into_owned();
+    let bench = root.join("bench");
+    let work = root.join("target/bench");
+    let node = if o.peers {
+        let node = node(root)?;
+        if !bench.join("node_modules/.package-lock.json").exists() {
+            run(&bench, "npm", &["ci", "--no-audit", "--no-fund"])?;
+        }
+        Some(node)
+    } else {
+        None
+    };
+    let mut rows = Vec::new();
+    for &n in &o.sizes {
+        let sets = work.join(format!("sets/n{n}"));
+        let toml = work.join(format!("sets/n{n}-toml"));
+        let out = work.join(format!("out/n{n}"));
+        let sets_str = sets.to_string_lossy().into_owned();
+        if !sets.join("tokens.resolver.json").exists() {
+            let n_str = n.to_string();
+            run(
+                &bench,
+                "python3",
+                &[
+                    "gen_tokens.py",
+                    "--n",
+                    &n_str,
+                    "--out",
+                    &sets_str,
+                    "--seed",
+                    "42",
+                ],
+            )?;
+        }
+        let resolver = sets
+            .join("tokens.resolver.json")
+            .to_string_lossy()
+            .into_owned();
+        run(
+            root,
+            &tokenc,
+            &[
+                "import",
+                &resolver,
+                "--out",
+                &toml.to_string_lossy(),
+                "--force",
+                "-q",
+            ],
+        )?;
+        let toml_resolver = toml
+            .join("tokens.resolver.toml")
+            .to_string_lossy()
+            .into_owned();
+        let out_json = out.join("tokenc-json").to_string_lossy().into_owned();
+        let out_toml = out.join("tokenc-toml").to_string_lossy().into_owned();
+        eprintln!("== {n} tokens");
+        let json = time(
+            root,
+            &tokenc,
+            &[
+                "build",
+                "--resolver",
+                &resolver,
+                "--out-dir",
+                &out_json,
+                "-q",
+            ],
+            o.runs,
+            true,
+        )?;
+        let from_toml = time(
+            root,
+            &tokenc,
+            &[
+                "build",
+                "--resolver",
+                &toml_resolver,
+                "--out-dir",
+                &out_toml,
+                "-q",
+            ],
+            o.runs,
+            true,
+        )?;
+        let json_files = files_of(&sets, "json")?;
+        let json_files: Vec<&str> = json_files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !f.ends_with("manifest.json"))
+            .collect();
+        let toml_files = files_of(&toml, "toml")?;
+        let toml_files: Vec<&str> = toml_files.iter().map(String::as_str).collect();
+        let json_floor = time(root, &floor, &json_files, o.runs, true)?;
+        let toml_floor = time(root, &floor, &toml_files, o.runs, true)?;
+        let (mut sd, mut tz, mut agree) = (None, None, String::from("not checked"));
+        if let Some(node) = &node {
+            let sd_out = out.join("sd").to_string_lossy().into_owned();
+            // SD is slow at 100k (about 45 s a run): fewer runs there, no warm-up.
+            let sd_runs = if n >= 100_000 { o.runs.min(3) } else { o.runs };
+            sd = Some(time(
+                &bench,
+                node,
+                &["sd-build.mjs", &sets_str, &sd_out],
+                sd_runs,
+                n < 100_000,
+            )?);
+            let check = Command::new("python3")
+                .arg("compare.py")
+                .arg(format!("{sd_out}/light.css"))
+                .arg(format!("{sd_out}/dark.css"))
+                .arg(format!("{out_json}/tokens.css"))
+                .current_dir(&bench)
+                .output()
+                .map_err(|e| format!("cannot run python3: {e}"))?;
+            let report = String::from_utf8_lossy(&check.stdout);
+            eprint!("{report}");
+            agree = summarise(&report, check.status.success());
+            if n <= o.tz_max {
+                // tz-build.mjs takes paths relative to bench/.
+                let tz_sets = format!("../target/bench/sets/n{n}");
+                let tz_out = format!("../target/bench/out/n{n}/tz");
+                tz = Some(time(
+                    &bench,
+                    node,
+                    &["tz-build.mjs", &tz_sets, &tz_out],
+                    1,
+                    false,
+                )?);
+            }
+        }
+        rows.push(Row {
+            n,
+            json,
+            from_toml,
+            json_floor,
+            toml_floor,
+            sd,
+            tz,
+            agree,
+        });
+    }
+    let table = render(&rows, o.runs);
+    println!("{table}");
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    std::fs::write(work.join("results.md"), &table).map_err(|e| e.to_string())?;
+    eprintln!("written to {}", work.join("results.md").display());
+    Ok(())
+}
+
+struct Row {
+    n: u32,
+    json: Timing,
+    from_toml: Timing,
+    json_floor: Timing,
+    toml_floor: Timing,
+    sd: Option<Timing>,
+    tz: Option<Timing>,
+    agree: String,
+}
+
+/// "9,988 identical + 5 within 1/255 of 9,993" per theme, from compare.py's JSON lines.
+fn summarise(report: &str, ok: bool) -> String {
+    let mut parts = Vec::new();
+    for line in report.lines() {
+        let field = |name: &str| {
+            line.split(&format!("\"{name}\": "))
+                .nth(1)
+                .and_then(|r| r.split([',', '}']).next())
+                .unwrap_or("?")
+                .trim_matches('"')
+                .to_string()
+        };
+        parts.push(format!(
+            "{}: {}/{} (+{} at 1/255)",
+            field("theme"),
+            field("identical"),
+            field("compared"),
+            field("rounding_1_255")
+        ));
+    }
+    let verdict = if ok { "agree" } else { "DIFFER" };
+    format!("{verdict}; {}", parts.join(", "))
+}
+
+fn render(rows: &[Row], runs: usize) -> String {
+    let date = Command::new("date")
+        .arg("+%Y-%m-%d")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mut out = format!(
+        "`cargo xtask bench` on {date}, {cores} cores; median wall of {runs} runs after a warm-up \
+         (SD at 100k: 3 runs, Terrazzo: 1 run), peak RSS of that run.\n\n\
+         | tokens | tokenc JSON | JSON parse floor | ×floor | tokenc TOML | TOML parse floor | ×floor | Style Dictionary | SD ÷ tokenc | Terrazzo | values vs SD |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|\n"
+    );
+    let cell = |t: &Timing| {
+        if t.wall < 1.0 {
+            format!("{:.1} ms, {:.0} MiB", t.wall * 1000.0, t.rss_mib)
+        } else {
+            format!("{:.2} s, {:.0} MiB", t.wall, t.rss_mib)
+        }
+    };
+    for r in rows {
+        let ratio = |a: &Timing, b: &Timing| format!("{:.1}", a.wall / b.wall);
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            r.n,
+            cell(&r.json),
+            cell(&r.json_floor),
+            ratio(&r.json, &r.json_floor),
+            cell(&r.from_toml),
+            cell(&r.toml_floor),
+            ratio(&r.from_toml, &r.toml_floor),
+            r.sd.as_ref().map_or("—".into(), cell),
+            r.sd.as_ref()
+                .map_or("—".into(), |sd| format!("{}×", ratio(sd, &r.json))),
+            r.tz.as_ref().map_or("—".into(), cell),
+            r.agree,
+        ));
+    }
+    out
+}
