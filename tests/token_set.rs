@@ -175,6 +175,13 @@ fn every_shipped_ramp_can_be_the_brand() {
     let dir = tempfile::tempdir().expect("tempdir");
     let copy = dir.path().join("tokens");
     copy_dir(&tokens, &copy);
+    // The config requires crust-ui's manifest, beside the tokens as in the repository.
+    std::fs::create_dir_all(dir.path().join("components")).expect("components/");
+    std::fs::copy(
+        workspace_dir().join("components/tokens.required.toml"),
+        dir.path().join("components/tokens.required.toml"),
+    )
+    .expect("copy the manifest");
     let config = std::fs::read_to_string(copy.join("tokenc.toml")).expect("config");
     let config = config
         .replace("../components/styles/tokens.css", "out/tokens.css")

@@ -178,8 +178,15 @@ pub fn compile_with(
     );
     let (css, css_diagnostics) = emit::css::emit_css(&mut perms, &settings.css, &header);
     perms.report(css_diagnostics);
-    let tokens = emitted_tokens(&mut perms);
-    let token_refs: Vec<&resolve::Token> = tokens.iter().collect();
+    // Every token of the default permutation and of each single-modifier permutation, once each,
+    // in order of first definition (borrowed from the resolved permutations, not copied).
+    let held: Vec<std::rc::Rc<Resolved>> = perms.singles().iter().map(|s| perms.get(s)).collect();
+    let mut seen = std::collections::HashSet::new();
+    let token_refs: Vec<&resolve::Token> = held
+        .iter()
+        .flat_map(|r| r.tokens.iter())
+        .filter(|t| seen.insert(t.path.as_str()))
+        .collect();
     perms.report(emit::check_names(&token_refs, &settings.css.prefix, true));
     perms.report(manifest_diagnostics);
     perms.report(required::check(
@@ -202,22 +209,6 @@ pub fn compile_with(
         diagnostics,
         files: project.files,
     })
-}
-
-/// Every token of the default permutation and of each single-modifier permutation, once each,
-/// in order of first definition.
-fn emitted_tokens(perms: &mut Permutations<'_>) -> Vec<resolve::Token> {
-    let mut out: Vec<resolve::Token> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for selection in perms.singles() {
-        let resolved = perms.get(&selection);
-        for token in &resolved.tokens {
-            if seen.insert(token.path.clone()) {
-                out.push(token.clone());
-            }
-        }
-    }
-    out
 }
 
 /// `[css.contexts]` keys must name a `modifier.context` of the resolver.

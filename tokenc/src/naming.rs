@@ -62,6 +62,28 @@ fn starts_ident(c: char) -> bool {
     c == '_' || unicode_ident::is_xid_start(c)
 }
 
+/// `words(segment).join(sep)`, without the intermediate words when the segment is plain ASCII
+/// with no capitals (almost every name), where words are simply the alphanumeric runs.
+fn joined_words(segment: &str, sep: char) -> String {
+    if !segment.is_ascii() || segment.bytes().any(|b| b.is_ascii_uppercase()) {
+        return words(segment).join(&sep.to_string());
+    }
+    let mut out = String::with_capacity(segment.len());
+    let mut pending = false;
+    for c in segment.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending && !out.is_empty() {
+                out.push(sep);
+            }
+            pending = false;
+            out.push(c);
+        } else {
+            pending = true;
+        }
+    }
+    out
+}
+
 /// Splits `bgColor`, `bg-color`, `bg_color` and `bg color` into lowercase words.
 fn words(segment: &str) -> Vec<String> {
     let mut words = Vec::new();
@@ -90,7 +112,7 @@ fn words(segment: &str) -> Vec<String> {
 /// A Rust module name for a group segment (`bgColor` → `bg_color`, `500` → `_500`,
 /// `type` → `r#type`).
 pub fn rust_module(segment: &str) -> String {
-    let mut name = words(segment).join("_");
+    let mut name = joined_words(segment, '_');
     if name.is_empty() {
         name.push('_');
     }
@@ -110,7 +132,7 @@ pub fn rust_const(segment: &str) -> String {
     if segment == "$root" {
         return "ROOT".into();
     }
-    let mut name = words(segment).join("_").to_uppercase();
+    let mut name = joined_words(segment, '_').to_uppercase();
     if name.is_empty() {
         name.push('_');
     }
@@ -146,6 +168,34 @@ pub fn rust_type(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn plain_segments_take_the_short_way_to_the_same_words() {
+        for segment in [
+            "bg",
+            "bg-hover",
+            "bg_color",
+            "a--b",
+            "-lead",
+            "trail-",
+            "500",
+            "x 1",
+            "bgColor",
+            "HTMLElement",
+            "ünïcode",
+            "on-solid_2",
+            "",
+            "--",
+            "$root",
+        ] {
+            assert_eq!(
+                joined_words(segment, '_'),
+                words(segment).join("_"),
+                "{segment:?}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -435,17 +435,22 @@ pub fn emit_css(
     combos.sort_by_key(|(rank, _)| *rank);
     blocks.extend(combos.into_iter().map(|(_, block)| block));
 
-    let mut body = custom_media(&printer, &default, &mut diagnostics);
-    for block in &blocks {
-        write_block(&mut body, block);
-    }
-    if config.minify {
-        body = minify(&body, config.targets).unwrap_or(body);
-        body.push('\n');
-    }
     // The header names a file: keep it inside the comment, and inlinable in `<style>`.
     let header = header.replace("*/", "* /").replace('<', "\u{2039}");
-    (format!("/* {header} */\n{body}"), diagnostics)
+    let mut out = format!("/* {header} */\n");
+    let start = out.len();
+    out.push_str(&custom_media(&printer, &default, &mut diagnostics));
+    for block in &blocks {
+        write_block(&mut out, block);
+    }
+    if config.minify {
+        let body =
+            minify(&out[start..], config.targets).unwrap_or_else(|| out[start..].to_string());
+        out.truncate(start);
+        out.push_str(&body);
+        out.push('\n');
+    }
+    (out, diagnostics)
 }
 
 /// Breakpoints: dimension tokens marked `$extensions."dev.crust".breakpoint = true` also become

@@ -299,11 +299,25 @@ impl Printer<'_> {
 
     /// The sRGB CSS of a colour and, when it lies outside sRGB, its wide-gamut CSS.
     pub fn color(&self, c: &Color) -> (String, Option<String>) {
-        let Some(parsed) = parse_color(c) else {
-            return (String::from("transparent"), None);
-        };
         let print = |color: &CssColor, targets: Targets| {
             color.to_css_string(options(targets)).unwrap_or_default()
+        };
+        let from_hex = |hex: &str| {
+            let v = u32::from_str_radix(&hex[1..], 16).unwrap_or(0);
+            let rgba = lightningcss::values::color::RGBA::new(
+                (v >> 16) as u8,
+                (v >> 8) as u8,
+                v as u8,
+                c.alpha as f32,
+            );
+            print(&CssColor::RGBA(rgba), self.targets)
+        };
+        // An sRGB-family colour with its hex needs no conversion at all.
+        if let (true, Some(hex)) = (c.space.is_srgb_family(), &c.hex) {
+            return (from_hex(hex), None);
+        }
+        let Some(parsed) = parse_color(c) else {
+            return (String::from("transparent"), None);
         };
         let wide = if c.space.is_srgb_family() {
             None
@@ -314,16 +328,7 @@ impl Printer<'_> {
             }
         };
         let srgb = match &c.hex {
-            Some(hex) => {
-                let v = u32::from_str_radix(&hex[1..], 16).unwrap_or(0);
-                let rgba = lightningcss::values::color::RGBA::new(
-                    (v >> 16) as u8,
-                    (v >> 8) as u8,
-                    v as u8,
-                    c.alpha as f32,
-                );
-                print(&CssColor::RGBA(rgba), self.targets)
-            }
+            Some(hex) => from_hex(hex),
             None => match parsed.to_rgb() {
                 Ok(rgb) => print(&rgb, self.targets),
                 Err(()) => print(&parsed, self.targets),
@@ -341,6 +346,16 @@ fn in_srgb_gamut(c: &SRGB) -> bool {
 
 /// The colour converted (and gamut-mapped) to 8-bit sRGB, ignoring `hex`.
 pub fn srgb_bytes(c: &Color) -> Option<[u8; 3]> {
+    if c.space == ColorSpace::Srgb {
+        // What lightningcss computes for `color(srgb …)`, without printing and parsing it: each
+        // component as f32, times 255, rounded and clamped.
+        let byte = |v: Option<f64>| {
+            ((v.unwrap_or(0.0) as f32) * 255.0)
+                .round()
+                .clamp(0.0, 255.0) as u8
+        };
+        return Some(c.components.map(byte));
+    }
     match parse_color(c)?.to_rgb().ok()? {
         CssColor::RGBA(rgba) => Some([rgba.red, rgba.green, rgba.blue]),
         _ => None,
