@@ -2,7 +2,8 @@
 //! `$extends`, determine every token's type, parse values, resolve aliases and JSON pointers,
 //! find cycles, and poison broken tokens without cascading.
 
-use std::collections::HashMap;
+// A fast hasher with a per-process random seed: token paths are hashed millions of times.
+use foldhash::HashMap;
 
 use indexmap::IndexMap;
 
@@ -106,8 +107,8 @@ struct GroupInfo<'p> {
 /// Resolves the permutation `selection` of `project`.
 pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut slots: IndexMap<&str, Slot<'_>> = IndexMap::new();
-    let mut groups: HashMap<&str, GroupInfo<'_>> = HashMap::new();
+    let mut slots: IndexMap<&str, Slot<'_>, foldhash::fast::RandomState> = IndexMap::default();
+    let mut groups: HashMap<&str, GroupInfo<'_>> = HashMap::default();
     for source in sources_of(project, selection) {
         let flat = &project.sources[source];
         for g in &flat.groups {
@@ -274,8 +275,7 @@ fn extend_groups<'p>(
             pending.push((path.to_string(), target.to_string(), span));
         }
     }
-    let token_paths: std::collections::HashSet<&str> =
-        slots.iter().map(|s| s.path.as_str()).collect();
+    let token_paths: foldhash::HashSet<&str> = slots.iter().map(|s| s.path.as_str()).collect();
     let mut ref_groups = Vec::new();
     for (i, slot) in slots.iter().enumerate() {
         let value = &slot.defs.last().expect("definition").value;
@@ -307,7 +307,7 @@ fn extend_groups<'p>(
         .iter()
         .filter_map(|(g, t, s)| group_ref_path(t).map(|p| (g.as_str(), (p, *s))))
         .collect();
-    let mut done: HashMap<String, bool> = HashMap::new();
+    let mut done: HashMap<String, bool> = HashMap::default();
     for (group, target, span) in &pending {
         let Some(target_path) = group_ref_path(target) else {
             diagnostics.push(
@@ -382,8 +382,7 @@ fn extend_groups<'p>(
     remaining.sort();
     while !remaining.is_empty() {
         let before = remaining.len();
-        let waiting: std::collections::HashSet<String> =
-            remaining.iter().map(|(g, _)| g.clone()).collect();
+        let waiting: foldhash::HashSet<String> = remaining.iter().map(|(g, _)| g.clone()).collect();
         let mut i = 0;
         while i < remaining.len() {
             let (group, target) = &remaining[i];
@@ -642,7 +641,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
     fn suggest(&mut self, path: &str) -> Option<String> {
         let slots = self.slots;
         let near = self.near.get_or_insert_with(|| {
-            let mut near: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut near: HashMap<String, Vec<usize>> = HashMap::default();
             for (i, slot) in slots.iter().enumerate() {
                 for segment in 0..slot.path.split('.').count() {
                     near.entry(wildcard(&slot.path, segment))

@@ -3,7 +3,7 @@
 //! block. A context block re-declares every token whose definition differs from the default and
 //! every token that aliases one of those, transitively, so `var()` chains never go stale.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::fmt::Write;
 
 use crate::diagnostics::Diagnostic;
@@ -21,13 +21,13 @@ pub struct CssConfig {
     /// Custom-property prefix (`crust` → `--crust-…`); empty for none.
     pub prefix: String,
     /// `"theme.dark"` → selectors or `@media (…) { selector }` entries.
-    pub contexts: HashMap<String, Vec<String>>,
+    pub contexts: std::collections::HashMap<String, Vec<String>>,
     /// Browser targets.
     pub targets: lightningcss::targets::Targets,
     /// Minify the whole sheet.
     pub minify: bool,
     /// Where each `[css.contexts]` key is written, to report keys that name no context.
-    pub context_spans: HashMap<String, crate::source::Span>,
+    pub context_spans: std::collections::HashMap<String, crate::source::Span>,
 }
 
 /// One declared token: its lines in the sRGB block and in the wide-gamut block.
@@ -322,7 +322,7 @@ pub fn emit_css(
     let mut touched: Vec<(usize, HashSet<String>, HashSet<String>)> = Vec::new();
     for &m in &modifiers {
         let modifier = &project.modifiers[m];
-        let mut direct: HashSet<String> = HashSet::new();
+        let mut direct: HashSet<String> = HashSet::default();
         for (_, _, resolved, decls) in variants.iter().filter(|v| v.0 == m) {
             for (token, decl) in resolved.tokens.iter().zip(decls.iter()) {
                 let before = default
@@ -499,7 +499,7 @@ fn custom_media(
 
 /// Target path → the paths of the tokens that alias it, over several permutations.
 fn dependents<'a>(resolutions: impl Iterator<Item = &'a Resolved>) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
     for resolved in resolutions {
         for token in &resolved.tokens {
             if let Some(v) = &token.value {

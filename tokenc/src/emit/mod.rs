@@ -6,7 +6,7 @@ pub mod json;
 pub mod rust;
 pub mod value;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::diagnostics::Diagnostic;
 use crate::naming;
@@ -15,8 +15,8 @@ use crate::resolve::Token;
 /// Reports tokens that map to one CSS custom property or one Rust item.
 pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut css: HashMap<String, usize> = HashMap::new();
-    let mut rs: HashMap<String, usize> = HashMap::new();
+    let mut css: HashMap<String, usize> = HashMap::default();
+    let mut rs: HashMap<String, usize> = HashMap::default();
     for (i, token) in tokens.iter().enumerate() {
         let mut names = vec![(naming::css_var(prefix, &token.path), "CSS custom property")];
         if token.ty == Some(crate::model::TokenType::Typography) {

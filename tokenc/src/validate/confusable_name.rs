@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
          distinct at a glance.",
 };
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::diagnostics::Diagnostic;
 use crate::emit::rust_path;
@@ -22,21 +22,21 @@ use crate::resolve::Resolved;
 
 /// A path with case and separators removed from each segment.
 fn skeleton(path: &str) -> String {
-    path.split('.')
-        .map(|s| {
-            s.chars()
-                .filter(|c| !matches!(c, '-' | '_' | ' '))
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(".")
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '-' | '_' | ' ' => {}
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Reports pairs of tokens whose paths differ only by case or separators (pairs that already
 /// collide in CSS or Rust are `name-collision` errors and are not repeated here).
 pub fn check(resolved: &Resolved, prefix: &str) -> Vec<Diagnostic> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     let mut out = Vec::new();
     for (i, token) in resolved.tokens.iter().enumerate() {
         let key = skeleton(&token.path);
