@@ -316,13 +316,21 @@ pub fn emit_css(
     }
     // Alias dependents across every permutation emitted: a token may alias a themed token only
     // under another modifier's context, and must then be re-declared too.
-    let dependents = dependents(std::iter::once(&*default).chain(variants.iter().map(|v| &*v.2)));
+    // (The default context's variant is the default permutation itself: counted once.)
+    let dependents = dependents(
+        std::iter::once(&*default).chain(
+            variants
+                .iter()
+                .filter(|v| !Rc::ptr_eq(&v.2, &default))
+                .map(|v| &*v.2),
+        ),
+    );
     // For each modifier: the tokens whose definition it changes (direct), and those plus every
     // token aliasing them (closure); every context block declares the closure.
-    let mut touched: Vec<(usize, HashSet<String>, HashSet<String>)> = Vec::new();
+    let mut touched: Vec<(usize, HashSet<&str>, HashSet<&str>)> = Vec::new();
     for &m in &modifiers {
         let modifier = &project.modifiers[m];
-        let mut direct: HashSet<String> = HashSet::default();
+        let mut direct: HashSet<&str> = HashSet::default();
         for (_, _, resolved, decls) in variants.iter().filter(|v| v.0 == m) {
             for (token, decl) in resolved.tokens.iter().zip(decls.iter()) {
                 let before = default
@@ -330,7 +338,7 @@ pub fn emit_css(
                     .get(&token.path)
                     .and_then(|id| default_decls[id.0 as usize].as_ref());
                 if decl.is_some() && before != decl.as_ref() {
-                    direct.insert(token.path.clone());
+                    direct.insert(token.path.as_str());
                 }
             }
         }
@@ -351,7 +359,7 @@ pub fn emit_css(
                         .tokens
                         .iter()
                         .zip(decls.iter())
-                        .filter(|(t, _)| closure.contains(&t.path))
+                        .filter(|(t, _)| closure.contains(t.path.as_str()))
                         .filter_map(|(_, d)| d.clone())
                         .collect(),
                 });
@@ -367,7 +375,7 @@ pub fn emit_css(
         for j in i + 1..touched.len() {
             let (m1, direct1, closure1) = &touched[i];
             let (m2, direct2, closure2) = &touched[j];
-            let overlap: HashSet<String> = direct1
+            let overlap: HashSet<&str> = direct1
                 .intersection(closure2)
                 .chain(direct2.intersection(closure1))
                 .cloned()
@@ -375,7 +383,7 @@ pub fn emit_css(
             if overlap.is_empty() {
                 continue;
             }
-            let mut shared: Vec<&String> = overlap.iter().collect();
+            let mut shared: Vec<&str> = overlap.iter().copied().collect();
             shared.sort();
             let (mod1, mod2) = (&project.modifiers[*m1], &project.modifiers[*m2]);
             let listed: Vec<String> = shared.iter().take(5).map(|s| format!("`{s}`")).collect();
@@ -412,7 +420,7 @@ pub fn emit_css(
                     let decls: Vec<Rc<Decl>> = resolved
                         .tokens
                         .iter()
-                        .filter(|t| combined.contains(&t.path))
+                        .filter(|t| combined.contains(t.path.as_str()))
                         .filter_map(|t| declare(&printer, &resolved, t, &mut diagnostics))
                         .map(Rc::new)
                         .collect();
@@ -498,15 +506,17 @@ fn custom_media(
 }
 
 /// Target path → the paths of the tokens that alias it, over several permutations.
-fn dependents<'a>(resolutions: impl Iterator<Item = &'a Resolved>) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::default();
+fn dependents<'a>(
+    resolutions: impl Iterator<Item = &'a Resolved>,
+) -> HashMap<&'a str, Vec<&'a str>> {
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::default();
     for resolved in resolutions {
         for token in &resolved.tokens {
             if let Some(v) = &token.value {
                 visit_aliases(v, &mut |id| {
-                    let list = out.entry(resolved.get(id).path.clone()).or_default();
-                    if !list.contains(&token.path) {
-                        list.push(token.path.clone());
+                    let list = out.entry(resolved.get(id).path.as_str()).or_default();
+                    if !list.contains(&token.path.as_str()) {
+                        list.push(token.path.as_str());
                     }
                 });
             }
@@ -516,12 +526,15 @@ fn dependents<'a>(resolutions: impl Iterator<Item = &'a Resolved>) -> HashMap<St
 }
 
 /// `set` plus every token that aliases one of its tokens, transitively.
-fn close(set: &HashSet<String>, dependents: &HashMap<String, Vec<String>>) -> HashSet<String> {
+fn close<'a>(
+    set: &HashSet<&'a str>,
+    dependents: &HashMap<&'a str, Vec<&'a str>>,
+) -> HashSet<&'a str> {
     let mut out = set.clone();
-    let mut queue: Vec<&String> = set.iter().collect();
+    let mut queue: Vec<&str> = set.iter().copied().collect();
     while let Some(path) = queue.pop() {
-        for d in dependents.get(path).into_iter().flatten() {
-            if out.insert(d.clone()) {
+        for &d in dependents.get(path).into_iter().flatten() {
+            if out.insert(d) {
                 queue.push(d);
             }
         }

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::diagnostics::Diagnostic;
-use crate::emit::rust_path;
 use crate::flatten::Deprecation;
 use crate::load::Project;
 use crate::model::TokenType;
@@ -22,21 +21,22 @@ struct Module<'a> {
     doc: Option<&'a str>,
     consts: Vec<&'a Token>,
     children: Vec<Module<'a>>,
+    /// Child module name → index in `children` (groups can have thousands of children).
+    by_name: foldhash::HashMap<String, usize>,
 }
 
 impl<'a> Module<'a> {
     fn child(&mut self, name: String, path: String) -> &mut Module<'a> {
-        match self.children.iter().position(|c| c.name == name) {
-            Some(i) => &mut self.children[i],
-            None => {
-                self.children.push(Module {
-                    name,
-                    path,
-                    ..Module::default()
-                });
-                self.children.last_mut().expect("just pushed")
-            }
+        let next = self.children.len();
+        let i = *self.by_name.entry(name.clone()).or_insert(next);
+        if i == next {
+            self.children.push(Module {
+                name,
+                path,
+                ..Module::default()
+            });
         }
+        &mut self.children[i]
     }
 }
 
@@ -251,8 +251,8 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
         }
         None => {}
     }
-    let name = rust_path(&token.path);
-    let name = name.rsplit("::").next().unwrap_or(&name);
+    // The last part of `rust_path`: the constant's own name.
+    let name = naming::rust_const(token.path.rsplit('.').next().unwrap_or(&token.path));
     let ty_name = format!("{}Token", ty.rust_name());
     let head = format!("{p}pub const {name}: {ty_name} =");
     let expr = format!("{ty_name}::new({});", literal(&var));
