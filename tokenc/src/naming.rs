@@ -20,7 +20,8 @@ fn segments(path: &str) -> impl Iterator<Item = &str> {
 /// The CSS custom property of a token: `--{prefix}-{segments joined by -}`, case kept,
 /// characters outside `[A-Za-z0-9_-]` (and non-ASCII) escaped as CSS identifier escapes.
 pub fn css_var(prefix: &str, path: &str) -> String {
-    let mut out = String::from("--");
+    let mut out = String::with_capacity(prefix.len() + path.len() + 3);
+    out.push_str("--");
     if !prefix.is_empty() {
         push_css_ident(&mut out, prefix);
     }
@@ -39,6 +40,14 @@ pub fn css_part_var(prefix: &str, path: &str, part: &str) -> String {
 }
 
 fn push_css_ident(out: &mut String, s: &str) {
+    // Nearly every name needs no escape: copy it whole.
+    if s
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii_alphanumeric()
             || c == '-'
