@@ -115,6 +115,8 @@ fn browser_tests(root: &Path) -> Result<(), String> {
     ensure_e2e(root)?;
     // `tokenc export` read back by another DTCG implementation (@terrazzo/parser).
     run(&root.join("e2e"), "node", &["terrazzo.mjs"])?;
+    // A real public token set (GitHub's Primer) through import and export, values unchanged.
+    run(&root.join("e2e"), "node", &["real-systems.mjs"])?;
     run(&root.join("e2e"), "node", &["cascade.mjs"])?;
     build_csr_example(root)?;
     run(&root.join("e2e"), "node", &["csr.mjs"])?;
@@ -348,8 +350,8 @@ fn ensure_e2e(root: &Path) -> Result<(), String> {
     ensure_npm(root)
 }
 
-/// The npm packages of `e2e/` (playwright-core, axe-core, binaryen, @terrazzo/parser), from its
-/// lockfile.
+/// The npm packages of `e2e/` (playwright-core, axe-core, binaryen, @terrazzo/parser,
+/// @primer/primitives and json5), from its lockfile.
 fn ensure_npm(root: &Path) -> Result<(), String> {
     let e2e = root.join("e2e");
     let installed = e2e.join("node_modules/.package-lock.json");
