@@ -41,8 +41,7 @@ pub fn css_part_var(prefix: &str, path: &str, part: &str) -> String {
 
 fn push_css_ident(out: &mut String, s: &str) {
     // Nearly every name needs no escape: copy it whole.
-    if s
-        .bytes()
+    if s.bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     {
         out.push_str(s);

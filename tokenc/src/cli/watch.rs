@@ -40,7 +40,8 @@ pub(super) fn watch(source: &SourceArgs, output: &OutputArgs) -> ExitCode {
         };
         // Keep watching what was read before as well: a file that failed to load this time is
         // still the one to wait for.
-        files.extend(read);
+        let last_read: BTreeSet<PathBuf> = read.into_iter().collect();
+        files.extend(last_read.iter().cloned());
         let wanted: BTreeSet<PathBuf> = files
             .iter()
             .filter_map(|f| f.parent().map(Path::to_path_buf))
@@ -88,9 +89,10 @@ pub(super) fn watch(source: &SourceArgs, output: &OutputArgs) -> ExitCode {
                 break;
             }
         }
-        // An editor may delete and re-create the file: give it a moment to come back.
+        // An editor may delete and re-create a file the last build read: give it a moment to
+        // come back.
         let deadline = Instant::now() + GRACE;
-        while files.iter().any(|f| !f.exists()) && Instant::now() < deadline {
+        while last_read.iter().any(|f| !f.exists()) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
         // Drain what arrived meanwhile: one build covers it.
