@@ -1,20 +1,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::{crate_dir, tokenc_bin};
-
-fn tokenc(dir: &Path, args: &[&str]) -> Output {
-    Command::new(tokenc_bin())
-        .current_dir(dir)
-        .args(args)
-        .args(["--color", "never"])
-        .output()
-        .expect("run tokenc")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::support::{crate_dir, stderr, tokenc_bin, tokenc_in as tokenc};
 
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);

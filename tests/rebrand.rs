@@ -1,20 +1,6 @@
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use crate::support::{tokenc_bin, workspace_dir};
-
-fn tokenc(dir: &Path, args: &[&str]) -> Output {
-    Command::new(tokenc_bin())
-        .current_dir(dir)
-        .args(args)
-        .args(["--color", "never"])
-        .output()
-        .expect("run tokenc")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use crate::support::{stderr, tokenc_in as tokenc, workspace_dir};
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

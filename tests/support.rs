@@ -32,6 +32,21 @@ pub(crate) fn tokenc_bin() -> PathBuf {
     bin
 }
 
+/// Runs the `tokenc` binary in `dir` without colours.
+pub(crate) fn tokenc_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(tokenc_bin())
+        .current_dir(dir)
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("run tokenc")
+}
+
+/// What a run printed on stderr.
+pub(crate) fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 /// Loads every file of a fixture folder into memory, under the display path `fixtures/<kind>/<name>/…`.
 pub(crate) fn fixture_loader(dir: &Path) -> (MemoryLoader, PathBuf) {
     let mut loader = MemoryLoader::new();

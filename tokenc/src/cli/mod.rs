@@ -819,11 +819,7 @@ fn convert(
         .iter()
         .map(|(p, text)| (out.join(p), text.clone()))
         .collect();
-    let existing: Vec<String> = files
-        .iter()
-        .filter(|(p, _)| p.exists())
-        .map(|(p, _)| p.display().to_string())
-        .collect();
+    let existing = existing(&files);
     if !existing.is_empty() && !force {
         return reporter.usage(&format!(
             "refusing to overwrite {}; pass --force to replace them",
@@ -852,16 +848,21 @@ fn convert(
     }
 }
 
+/// The planned files that already exist, for the refusal to overwrite them.
+fn existing(files: &[(PathBuf, String)]) -> Vec<String> {
+    files
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| p.display().to_string())
+        .collect()
+}
+
 fn init(reporter: &Reporter, dir: PathBuf) -> ExitCode {
     let files: Vec<(PathBuf, String)> = tokenc::init::FILES
         .iter()
         .map(|(name, text)| (dir.join(name), (*text).to_string()))
         .collect();
-    let existing: Vec<String> = files
-        .iter()
-        .filter(|(p, _)| p.exists())
-        .map(|(p, _)| p.display().to_string())
-        .collect();
+    let existing = existing(&files);
     if !existing.is_empty() {
         return reporter.usage(&format!(
             "refusing to overwrite {}; choose an empty folder: `tokenc init DIR`",
