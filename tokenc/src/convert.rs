@@ -131,7 +131,10 @@ pub fn convert(
         let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
         rewrite_refs(&mut root, &folder, &renamed, target);
         if target == Target::Toml {
-            report_nulls(&root, &mut diagnostics);
+            let mut nulls = Vec::new();
+            report_nulls(&root, &mut nulls);
+            // `--allow lossy-conversion` and `[rules]` apply, as for any lint.
+            diagnostics.extend(settings.levels.apply(nulls));
         }
         let text = match target {
             Target::Toml => to_toml(&root),
