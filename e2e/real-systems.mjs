@@ -1,6 +1,13 @@
 // Real public design tokens through `tokenc import` and `tokenc export`: the values resolve the
 // same before and after, in every permutation, with the same problems reported.
 //
+// `dtcg-examples` (MIT, pinned in package-lock.json) holds seven design systems written as
+// DTCG 2025.10 JSON, each with a resolver (themes, sizes): Adobe Spectrum, Apple HIG, Figma SDS,
+// GitHub Primer, IBM Carbon, Microsoft Fluent and Shopify Polaris. Each goes
+//   resolve(JSON) == resolve(import → TOML) == resolve(export → JSON again),
+// values and problems alike (some sets use units outside the spec, or an alias into a set their
+// resolver leaves out; tokenc reports those the same way at each step).
+//
 // GitHub's Primer primitives (@primer/primitives, MIT, pinned in package-lock.json) are written
 // in DTCG JSON5 (hex colour strings from the draft format, {value, unit} dimensions, aliases,
 // $extensions). They are turned into JSON files in the same layout, given a resolver (base,
@@ -21,6 +28,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const tokenc = path.join(root, 'target/debug/tokenc');
 const primer = path.join(here, 'node_modules/@primer/primitives/src/tokens');
+const examples = path.join(here, 'node_modules/dtcg-examples');
 
 /** Runs tokenc; returns { code, stdout, stderr }. */
 function run(args) {
@@ -56,6 +64,43 @@ function resolve(entry) {
   return { values: JSON.parse(out.stdout), codes };
 }
 
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** import → resolve, export → resolve; returns true when both match the original. */
+function roundTrip(name, entry, work) {
+  const original = resolve(entry);
+  const imported = run(['import', entry, '--out', path.join(work, 'toml'), '-q']);
+  if (imported.code !== 0) throw new Error(`${name}: import failed:\n${imported.stderr}`);
+  const tomlEntry = fs.readdirSync(path.join(work, 'toml')).find((f) => f.endsWith('.resolver.toml'));
+  const toml = resolve(path.join(work, 'toml', tomlEntry));
+  const exported = run(['export', '--resolver', path.join(work, 'toml', tomlEntry), '--out', path.join(work, 'again'), '-q']);
+  if (exported.code !== 0) throw new Error(`${name}: export failed:\n${exported.stderr}`);
+  const jsonEntry = fs.readdirSync(path.join(work, 'again')).find((f) => f.endsWith('.resolver.json'));
+  const again = resolve(path.join(work, 'again', jsonEntry));
+  const perms = Object.keys(original.values).length;
+  const tokens = Object.values(original.values).reduce((n, v) => n + Object.keys(v).length, 0);
+  let ok = tokens > 0;
+  const steps = [['import → TOML', toml], ['export → JSON', again]].map(([step, other]) => {
+    const fine = same(original.values, other.values) && same(original.codes, other.codes);
+    ok &&= fine;
+    return `${step} ${fine ? 'identical' : 'DIFFERS'}`;
+  });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${perms} permutation(s), ${tokens} token values, ${original.codes.length} problems; ${steps.join(', ')}`);
+  return ok;
+}
+
+let failed = false;
+// The seven DTCG 2025.10 systems, each with its own resolver.
+for (const file of fs.readdirSync(examples).filter((f) => f.endsWith('.resolver.json')).sort()) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crust-real-'));
+  try {
+    failed = !roundTrip(file.replace('.resolver.json', ''), path.join(examples, file), work) || failed;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// Primer's primitives as published (JSON5), in JSON with a resolver of our own.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crust-real-'));
 try {
   const json = path.join(work, 'json');
@@ -86,37 +131,8 @@ try {
   };
   const entry = path.join(json, 'primer.resolver.json');
   fs.writeFileSync(entry, `${JSON.stringify(resolver, null, 2)}\n`);
-  const fileCount = Object.values(sets).flat().length;
-
-  const original = resolve(entry);
-  const imported = run(['import', entry, '--out', path.join(work, 'toml'), '-q']);
-  if (imported.code !== 0) throw new Error(`import failed:\n${imported.stderr}`);
-  const toml = resolve(path.join(work, 'toml/primer.resolver.toml'));
-  const exported = run(['export', '--resolver', path.join(work, 'toml/primer.resolver.toml'), '--out', path.join(work, 'again'), '-q']);
-  if (exported.code !== 0) throw new Error(`export failed:\n${exported.stderr}`);
-  const again = resolve(path.join(work, 'again/primer.resolver.json'));
-
-  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-  const counts = Object.fromEntries(Object.entries(original.values).map(([k, v]) => [k, Object.keys(v).length]));
-  console.log(`primer: ${fileCount} files; tokens resolved per permutation: ${JSON.stringify(counts)}; ${original.codes.length} problems reported`);
-  let failed = false;
-  for (const [name, other] of [['import → TOML', toml], ['export → JSON', again]]) {
-    if (!same(original.values, other.values)) {
-      failed = true;
-      console.log(`FAIL ${name}: resolved values differ`);
-    } else if (!same(original.codes, other.codes)) {
-      failed = true;
-      console.log(`FAIL ${name}: problems differ: ${original.codes.length} vs ${other.codes.length}`);
-    } else {
-      console.log(`ok   ${name}: identical values and problems`);
-    }
-  }
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (total < 500) {
-    failed = true;
-    console.log(`FAIL too few tokens resolved (${total}) for the check to mean anything`);
-  }
-  if (failed) process.exit(1);
+  failed = !roundTrip(`@primer/primitives (${Object.values(sets).flat().length} JSON5 files)`, entry, work) || failed;
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
+if (failed) process.exit(1);
