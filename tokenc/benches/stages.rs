@@ -112,16 +112,8 @@ fn stages(c: &mut Criterion) {
             )
         });
         let mut perms = warmed();
-        let mut tokens = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for s in perms.singles() {
-            for t in &perms.get(&s).tokens {
-                if seen.insert(t.path.clone()) {
-                    tokens.push(t.clone());
-                }
-            }
-        }
-        let refs: Vec<&tokenc::resolve::Token> = tokens.iter().collect();
+        let held: Vec<_> = perms.singles().iter().map(|s| perms.get(s)).collect();
+        let refs = tokenc::emitted_tokens(&held);
         group.bench_function("emit rust", |b| {
             b.iter(|| black_box(tokenc::emit::rust::emit_rust(&project, &refs, "", "bench")))
         });

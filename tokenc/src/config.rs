@@ -47,14 +47,18 @@ impl Config {
     /// base's first) and required-token manifests. The resolver, outputs and roots are always
     /// this config's own: they are paths of this project.
     pub fn inherit(&mut self, base: &Config) {
-        if !self.explicit.contains(&"prefix") {
-            self.css.prefix = base.css.prefix.clone();
-        }
-        if !self.explicit.contains(&"css.targets") {
-            self.css.targets = base.css.targets;
-        }
-        if !self.explicit.contains(&"css.minify") {
-            self.css.minify = base.css.minify;
+        for key in &base.explicit {
+            if self.explicit.contains(key) {
+                continue;
+            }
+            match *key {
+                "prefix" => self.css.prefix = base.css.prefix.clone(),
+                "css.targets" => self.css.targets = base.css.targets,
+                "css.minify" => self.css.minify = base.css.minify,
+                _ => continue,
+            }
+            // Set now, as if written here: a farther base does not override it.
+            self.explicit.push(key);
         }
         for (key, selectors) in &base.css.contexts {
             self.css
@@ -76,25 +80,20 @@ impl Config {
 /// How many `extends` a config may chain.
 const MAX_EXTENDS: usize = 8;
 
-/// Reads the config at `path` through `io`, and every config it `extends`, into `files`; returns
-/// the merged config or every problem found (located).
+/// Parses the config in `file` (already in `files`, found at `path`) and reads every config it
+/// `extends` through `io` into `files`; returns the merged config or every problem found
+/// (located).
 pub fn load_config(
     io: &dyn crate::source::SourceLoader,
     files: &mut SourceMap,
+    file: FileId,
     path: &Path,
 ) -> Result<Config, Vec<Diagnostic>> {
-    let path = normalize(path);
-    let text = io.read(&path).map_err(|e| {
-        vec![Diagnostic::error(
-            "invalid-config",
-            format!("cannot read {}: {e}", path.display()),
-        )]
-    })?;
-    let id = files.add(io.display_name(&path), path.clone(), text);
-    let mut config = parse_config(files, id, &path)?;
-    let mut chain = vec![path];
+    let mut config = parse_config(files, file, path)?;
+    let mut chain = vec![normalize(path)];
+    // Each base is taken in as it is read, nearest first: what a nearer config sets (itself or
+    // inherited) stays.
     let mut next = config.extends.clone();
-    let mut bases = Vec::new();
     while let Some((base_path, span)) = next {
         let problem = if chain.contains(&base_path) {
             Some("it extends itself through this chain".to_string())
@@ -124,17 +123,9 @@ pub fn load_config(
         })?;
         let id = files.add(io.display_name(&base_path), base_path.clone(), text);
         let base = parse_config(files, id, &base_path)?;
-        next = base.extends.clone();
+        config.inherit(&base);
+        next = base.extends;
         chain.push(base_path);
-        bases.push(base);
-    }
-    // The nearest base wins over farther ones: fold from the farthest.
-    if let Some(mut merged) = bases.pop() {
-        while let Some(mut nearer) = bases.pop() {
-            nearer.inherit(&merged);
-            merged = nearer;
-        }
-        config.inherit(&merged);
     }
     Ok(config)
 }
@@ -597,6 +588,7 @@ mod tests {
 
     #[test]
     fn extends_takes_what_the_config_does_not_set() {
+        use crate::source::SourceLoader;
         let mut io = crate::source::MemoryLoader::new();
         io.insert(
             "/crust/tokenc.toml",
@@ -607,7 +599,9 @@ mod tests {
             "extends = \"../../crust/tokenc.toml\"\nresolver = \"app.toml\"\n[css.contexts]\n\"theme.light\" = [\".light\"]\n[[contrast]]\nforeground = \"brand.fg\"\nbackground = \"brand.bg\"\n[rules]\nshadowed-token = \"deny\"\n",
         );
         let mut files = SourceMap::new();
-        let c = load_config(&io, &mut files, Path::new("/app/tokens/tokenc.toml")).unwrap();
+        let app = Path::new("/app/tokens/tokenc.toml");
+        let id = files.add("tokenc.toml".into(), app.into(), io.read(app).unwrap());
+        let c = load_config(&io, &mut files, id, app).unwrap();
         assert_eq!(c.resolver, PathBuf::from("/app/tokens/app.toml"));
         assert_eq!(c.css.prefix, "crust");
         assert!(c.css.minify);
@@ -636,8 +630,10 @@ mod tests {
             "/loop/b.toml",
             "extends = \"a.toml\"\nresolver = \"r.toml\"\n",
         );
-        let errors =
-            load_config(&io, &mut SourceMap::new(), Path::new("/loop/a.toml")).unwrap_err();
+        let a = Path::new("/loop/a.toml");
+        let mut files = SourceMap::new();
+        let id = files.add("a.toml".into(), a.into(), io.read(a).unwrap());
+        let errors = load_config(&io, &mut files, id, a).unwrap_err();
         assert!(
             errors[0].message.contains("extends itself"),
             "{:?}",

@@ -106,8 +106,11 @@ pub fn convert(
         })
         .collect();
 
-    let mut seen: HashMap<&PathBuf, &PathBuf> = HashMap::new();
-    for (from, to) in &renamed {
+    // In reading order, so the message names the files the same way every run.
+    let mut seen: HashMap<&PathBuf, &Path> = HashMap::new();
+    for (id, _, _) in &trees {
+        let from = sources.path(*id);
+        let to = &renamed[from];
         if let Some(other) = seen.insert(to, from) {
             diagnostics.push(
                 Diagnostic::error(

@@ -178,15 +178,8 @@ pub fn compile_with(
     );
     let (css, css_diagnostics) = emit::css::emit_css(&mut perms, &settings.css, &header);
     perms.report(css_diagnostics);
-    // Every token of the default permutation and of each single-modifier permutation, once each,
-    // in order of first definition (borrowed from the resolved permutations, not copied).
     let held: Vec<std::rc::Rc<Resolved>> = perms.singles().iter().map(|s| perms.get(s)).collect();
-    let mut seen = std::collections::HashSet::new();
-    let token_refs: Vec<&resolve::Token> = held
-        .iter()
-        .flat_map(|r| r.tokens.iter())
-        .filter(|t| seen.insert(t.path.as_str()))
-        .collect();
+    let token_refs = emitted_tokens(&held);
     perms.report(emit::check_names(&token_refs, &settings.css.prefix, true));
     perms.report(manifest_diagnostics);
     perms.report(required::check(
@@ -209,6 +202,17 @@ pub fn compile_with(
         diagnostics,
         files: project.files,
     })
+}
+
+/// The tokens tokens.css and tokens.rs are built from: every token of the permutations in `held`
+/// (the default one and each single-modifier one, [`Permutations::singles`]), once each, in order
+/// of first definition, borrowed rather than copied.
+pub fn emitted_tokens(held: &[std::rc::Rc<Resolved>]) -> Vec<&resolve::Token> {
+    let mut seen = std::collections::HashSet::new();
+    held.iter()
+        .flat_map(|r| r.tokens.iter())
+        .filter(|t| seen.insert(t.path.as_str()))
+        .collect()
 }
 
 /// `[css.contexts]` keys must name a `modifier.context` of the resolver.

@@ -518,23 +518,19 @@ fn job_without_levels(
     }
     let config_path = match &source.config {
         Some(c) => cwd.join(c),
-        None => ["tokenc.toml", "tokens/tokenc.toml"]
-            .iter()
-            .map(|p| cwd.join(p))
-            .find(|p| p.is_file())
-            .ok_or_else(|| {
-                UsageError(
-                    "no tokenc.toml here or in ./tokens; pass --config FILE or --resolver FILE"
-                        .into(),
-                )
-            })?,
+        None => default_config(&cwd).ok_or_else(|| {
+            UsageError(
+                "no tokenc.toml here or in ./tokens; pass --config FILE or --resolver FILE".into(),
+            )
+        })?,
     };
     let config_path = tokenc::source::normalize(&config_path);
-    std::fs::read(&config_path)
+    let text = std::fs::read_to_string(&config_path)
         .map_err(|e| UsageError(format!("cannot read {}: {e}", config_path.display())))?;
     let mut files = SourceMap::new();
     let loader = loader();
-    match tokenc::config::load_config(&loader, &mut files, &config_path) {
+    let id = files.add(loader.display(&config_path), config_path.clone(), text);
+    match tokenc::config::load_config(&loader, &mut files, id, &config_path) {
         Ok(config) => Ok(Ok(Job {
             settings: Settings::from_config(&config),
             css_output: config.css_output.clone(),
@@ -548,6 +544,14 @@ fn job_without_levels(
             Ok(Err(ExitCode::from(1)))
         }
     }
+}
+
+/// The config found without `--config`: `./tokenc.toml`, else `./tokens/tokenc.toml`.
+fn default_config(cwd: &Path) -> Option<PathBuf> {
+    ["tokenc.toml", "tokens/tokenc.toml"]
+        .iter()
+        .map(|p| cwd.join(p))
+        .find(|p| p.is_file())
 }
 
 /// The job and its loaded project, for the commands that inspect tokens without building.

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use super::{OutputArgs, Reporter, SourceArgs, UsageError, build, job, loader};
+use super::{OutputArgs, Reporter, SourceArgs, UsageError, build, default_config, job, loader};
 
 /// How long the debouncer waits for a burst of writes to end.
 const DEBOUNCE: Duration = Duration::from_millis(30);
@@ -123,12 +123,7 @@ fn once(
     // The config itself, so that editing it rebuilds too (also when it has errors).
     match &source.config {
         Some(config) => read.push(tokenc::source::normalize(&cwd.join(config))),
-        None if source.resolver.is_none() => read.extend(
-            ["tokenc.toml", "tokens/tokenc.toml"]
-                .iter()
-                .map(|p| cwd.join(p))
-                .find(|p| p.is_file()),
-        ),
+        None if source.resolver.is_none() => read.extend(default_config(&cwd)),
         None => {}
     }
     if let Some(resolver) = &source.resolver {
@@ -140,11 +135,11 @@ fn once(
     };
     let loader = loader();
     let (code, files) = build(reporter, &job, &loader);
-    for map in [Some(&job.files), files.as_ref()].into_iter().flatten() {
-        for i in 0..map.len() {
-            let path = map.path(tokenc::source::FileId(i as u32));
-            read.push(tokenc::source::normalize(&cwd.join(path)));
-        }
+    // Every file the build read; the configs alone when the entry could not be read.
+    let map = files.as_ref().unwrap_or(&job.files);
+    for i in 0..map.len() {
+        let path = map.path(tokenc::source::FileId(i as u32));
+        read.push(tokenc::source::normalize(&cwd.join(path)));
     }
     Ok((read, code == ExitCode::SUCCESS))
 }

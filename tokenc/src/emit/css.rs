@@ -452,10 +452,11 @@ pub fn emit_css(
         write_block(&mut out, block);
     }
     if config.minify {
-        let body =
-            minify(&out[start..], config.targets).unwrap_or_else(|| out[start..].to_string());
-        out.truncate(start);
-        out.push_str(&body);
+        // Left as written when lightningcss cannot minify it.
+        if let Some(body) = minify(&out[start..], config.targets) {
+            out.truncate(start);
+            out.push_str(&body);
+        }
         out.push('\n');
     }
     (out, diagnostics)
