@@ -63,6 +63,10 @@ const COVERED_ELSEWHERE: &[(&str, &str)] = &[
         "cli::audit_finds_planted_raw_values_with_their_tokens",
     ),
     (
+        "too-many-permutations",
+        "hostile::hostile_inputs_get_located_errors_or_contained_outputs",
+    ),
+    (
         "lossy-conversion",
         "convert::import_keeps_going_on_token_problems_and_warns_at_nulls",
     ),

@@ -12,6 +12,10 @@ mod fixtures;
 /// The `tokenc` binary: subcommands, flags, exit codes, writes.
 mod cli;
 
+/// Hostile inputs (`fixtures/hostile/*` and generated ones: huge, deep, binary, linked): each
+/// ends in located errors with nothing written, or in outputs where no text left its slot.
+mod hostile;
+
 /// `tokenc import` and `tokenc export`: DTCG JSON ⇄ TOML round trips on every fixture and on
 /// Crust's own set, warnings instead of failures for token problems, nothing written on errors.
 mod convert;

@@ -77,9 +77,10 @@ pub(crate) fn fixture_loader(dir: &Path) -> (MemoryLoader, PathBuf) {
                     Err(e) => {
                         loader.insert_error(
                             &rel,
-                            tokenc::LoadError::InvalidUtf8 {
-                                valid_up_to: e.utf8_error().valid_up_to(),
-                            },
+                            tokenc::LoadError::invalid_utf8(
+                                e.as_bytes(),
+                                e.utf8_error().valid_up_to(),
+                            ),
                         );
                     }
                 },

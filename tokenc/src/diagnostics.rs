@@ -8,7 +8,7 @@ use std::fmt;
 use codespan_reporting::diagnostic::{self as cs, LabelStyle};
 use codespan_reporting::term::{self, Chars, Config};
 
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -127,14 +127,49 @@ pub fn render_human(sources: &SourceMap, diagnostic: &Diagnostic, color: bool) -
         end_context_lines: 0,
         ..Config::default()
     };
-    let cs_diag = to_codespan(diagnostic);
+    let mut cs_diag = to_codespan(diagnostic);
+    // Minified files put everything on one line: frame a window of it, not megabytes.
+    if let Some(excerpts) = Excerpts::new(sources, &cs_diag) {
+        // Labels outside the windows are dropped, and counted in a note.
+        let before = cs_diag.labels.len();
+        cs_diag.labels.retain_mut(|label| {
+            match excerpts.map_range(label.file_id, label.range.clone()) {
+                Some(range) => {
+                    label.range = range;
+                    true
+                }
+                None if label.style == LabelStyle::Primary => {
+                    label.range = 0..0;
+                    true
+                }
+                None => false,
+            }
+        });
+        if cs_diag.labels.len() < before {
+            cs_diag.notes.push(format!(
+                "note: {} more places on long lines are not shown",
+                before - cs_diag.labels.len()
+            ));
+        }
+        return emit(&config, &excerpts, &cs_diag, color, diagnostic);
+    }
+    emit(&config, sources, &cs_diag, color, diagnostic)
+}
+
+fn emit<'f>(
+    config: &Config,
+    files: &'f impl codespan_reporting::files::Files<'f, FileId = FileId>,
+    cs_diag: &cs::Diagnostic<FileId>,
+    color: bool,
+    diagnostic: &Diagnostic,
+) -> String {
     if color {
         let mut buffer = term::termcolor::Buffer::ansi();
-        if term::emit_to_write_style(&mut buffer, &config, sources, &cs_diag).is_ok() {
+        if term::emit_to_write_style(&mut buffer, config, files, cs_diag).is_ok() {
             return String::from_utf8_lossy(buffer.as_slice()).into_owned();
         }
     }
-    term::emit_into_string(&config, sources, &cs_diag).unwrap_or_else(|_| {
+    term::emit_into_string(config, files, cs_diag).unwrap_or_else(|_| {
         format!(
             "{}[{}]: {}\n",
             diagnostic.severity.as_str(),
@@ -143,6 +178,186 @@ pub fn render_human(sources: &SourceMap, diagnostic: &Diagnostic, color: bool) -
         )
     })
 }
+
+/// Lines longer than this (in bytes) are shown as a window around the labels on them.
+const LONG_LINE: usize = 300;
+/// The widest window shown of such a line, in bytes.
+const WINDOW: usize = 160;
+/// Bytes of context kept on each side of the labels in a window.
+const WINDOW_CONTEXT: usize = 40;
+
+/// The lines a diagnostic points at, over-long ones cut to a window around its labels, as a
+/// [`codespan_reporting::files::Files`] that still reports the real line and column numbers.
+struct Excerpts<'a> {
+    sources: &'a SourceMap,
+    files: Vec<(FileId, String, Vec<ExcerptLine>)>,
+}
+
+/// One line of an excerpt.
+struct ExcerptLine {
+    /// Where the line starts in the excerpt text.
+    start: usize,
+    /// Where it ends (before its newline) in the excerpt text.
+    end: usize,
+    /// Its 0-based line index in the real file.
+    line: usize,
+    /// The real byte offset of the excerpt's first shown byte.
+    real: usize,
+    /// Bytes of the `…` marker before the shown text.
+    lead: usize,
+}
+
+impl<'a> Excerpts<'a> {
+    /// `None` when every labelled line is short enough to show whole.
+    fn new(sources: &'a SourceMap, d: &cs::Diagnostic<FileId>) -> Option<Self> {
+        use codespan_reporting::files::Files as _;
+        let mut points: Vec<(FileId, usize, usize)> = Vec::new();
+        for label in &d.labels {
+            for byte in [label.range.start, label.range.end] {
+                let line = sources.line_index(label.file_id, byte).ok()?;
+                points.push((label.file_id, line, byte));
+            }
+        }
+        let long = points.iter().any(|&(file, line, _)| {
+            sources
+                .line_range(file, line)
+                .is_ok_and(|r| r.len() > LONG_LINE)
+        });
+        if !long {
+            return None;
+        }
+        points.sort_unstable();
+        let mut files: Vec<(FileId, String, Vec<ExcerptLine>)> = Vec::new();
+        for chunk in points.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+            let (file, line, _) = chunk[0];
+            let text = sources.text(file);
+            let range = sources.line_range(file, line).ok()?;
+            let body = text[range.clone()].trim_end_matches(['\n', '\r']);
+            let line_end = range.start + body.len();
+            // The window starts before the primary label when it is on this line, so the
+            // location in the header is always inside it; labels outside are left out.
+            let primary = d
+                .labels
+                .iter()
+                .find(|l| l.style == LabelStyle::Primary && l.file_id == file)
+                .map(|l| l.range.start)
+                .filter(|b| range.contains(b));
+            let first = primary.unwrap_or(chunk[0].2).min(line_end);
+            let last = chunk[chunk.len() - 1].2.min(line_end);
+            let mut lo = first.saturating_sub(WINDOW_CONTEXT).max(range.start);
+            let mut hi = (last + WINDOW_CONTEXT).min(lo + WINDOW).min(line_end);
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            while !text.is_char_boundary(hi) {
+                hi += 1;
+            }
+            if files.last().is_none_or(|f| f.0 != file) {
+                files.push((file, String::new(), Vec::new()));
+            }
+            let (_, out, lines) = files.last_mut().expect("just pushed");
+            let start = out.len();
+            if lo > range.start {
+                out.push('…');
+            }
+            let lead = out.len() - start;
+            out.push_str(&text[lo..hi]);
+            let end = out.len();
+            if hi < line_end {
+                out.push('…');
+            }
+            out.push('\n');
+            lines.push(ExcerptLine {
+                start,
+                end,
+                line,
+                real: lo,
+                lead,
+            });
+        }
+        Some(Excerpts { sources, files })
+    }
+
+    fn file(&self, id: FileId) -> Result<&(FileId, String, Vec<ExcerptLine>), FilesError> {
+        self.files
+            .iter()
+            .find(|f| f.0 == id)
+            .ok_or(FilesError::FileMissing)
+    }
+
+    /// A real byte range as a range of the excerpt text (its end clamped to the shown
+    /// window); `None` when it starts outside the window.
+    fn map_range(
+        &self,
+        id: FileId,
+        range: std::ops::Range<usize>,
+    ) -> Option<std::ops::Range<usize>> {
+        use codespan_reporting::files::Files as _;
+        let (_, _, lines) = self.file(id).ok()?;
+        let map = |byte: usize, clamp: bool| {
+            let line = self.sources.line_index(id, byte).ok()?;
+            let l = lines.iter().find(|l| l.line == line)?;
+            let shown = l.end - l.start - l.lead;
+            let offset = byte.checked_sub(l.real)?;
+            (clamp || offset <= shown).then(|| l.start + l.lead + offset.min(shown))
+        };
+        Some(map(range.start, false)?..map(range.end, true)?)
+    }
+
+    /// The real byte offset of an excerpt offset.
+    fn real(&self, id: FileId, byte: usize) -> Result<usize, FilesError> {
+        let (_, _, lines) = self.file(id)?;
+        let l = &lines[lines.partition_point(|l| l.start <= byte).saturating_sub(1)];
+        Ok(l.real + byte.saturating_sub(l.start + l.lead))
+    }
+}
+
+use codespan_reporting::files::Error as FilesError;
+
+impl<'a> codespan_reporting::files::Files<'a> for Excerpts<'_> {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        Ok(self.sources.name(id))
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        Ok(&self.file(id)?.1)
+    }
+
+    fn line_index(&'a self, id: FileId, byte: usize) -> Result<usize, FilesError> {
+        let (_, _, lines) = self.file(id)?;
+        Ok(lines.partition_point(|l| l.start <= byte).saturating_sub(1))
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        index: usize,
+    ) -> Result<std::ops::Range<usize>, FilesError> {
+        let (_, text, lines) = self.file(id)?;
+        let line = lines.get(index).ok_or(FilesError::LineTooLarge {
+            given: index,
+            max: lines.len(),
+        })?;
+        let end = lines.get(index + 1).map_or(text.len(), |l| l.start);
+        Ok(line.start..end)
+    }
+
+    fn line_number(&'a self, id: FileId, index: usize) -> Result<usize, FilesError> {
+        let (_, _, lines) = self.file(id)?;
+        Ok(lines.get(index).map_or(index, |l| l.line) + 1)
+    }
+
+    fn column_number(&'a self, id: FileId, _: usize, byte: usize) -> Result<usize, FilesError> {
+        Ok(self.sources.line_col(id, self.real(id, byte)?).1)
+    }
+}
+
+/// How many secondary labels a rendered code frame shows.
+const MAX_SECONDARY_LABELS: usize = 16;
 
 fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
     let severity = match d.severity {
@@ -157,13 +372,21 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
                 .with_message(p.message.clone()),
         );
     }
-    for s in &d.secondary {
+    // A code frame with thousands of labels helps nobody, and laying it out costs quadratic
+    // time: show the first few and say how many more there are.
+    for s in d.secondary.iter().take(MAX_SECONDARY_LABELS) {
         labels.push(
             cs::Label::new(LabelStyle::Secondary, s.span.file, s.span.range())
                 .with_message(s.message.clone()),
         );
     }
     let mut notes = Vec::new();
+    if d.secondary.len() > MAX_SECONDARY_LABELS {
+        notes.push(format!(
+            "note: {} more places are not shown",
+            d.secondary.len() - MAX_SECONDARY_LABELS
+        ));
+    }
     if let Some(h) = &d.help {
         notes.push(format!("help: {h}"));
     }
@@ -287,8 +510,12 @@ pub fn did_you_mean<'a>(
             continue;
         }
         let score = strsim::jaro_winkler(name, candidate);
-        let distance = strsim::damerau_levenshtein(name, candidate);
-        let close = distance <= (name.len().max(3) / 3).max(1) || score > 0.9;
+        let limit = (name.len().max(3) / 3).max(1);
+        // The edit distance is at least the length difference: skip computing it when that
+        // alone rules it out.
+        let close = score > 0.9
+            || (candidate.len().abs_diff(name.len()) <= limit
+                && strsim::damerau_levenshtein(name, candidate) <= limit);
         if close && best.is_none_or(|(_, s)| score > s) {
             best = Some((candidate, score));
         }

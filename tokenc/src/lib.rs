@@ -333,6 +333,10 @@ pub fn parse_inputs(
     Ok(out)
 }
 
+/// The most permutations `resolve --all-permutations` lists; beyond, it is an error, not hours
+/// of output.
+pub const MAX_LISTED_PERMUTATIONS: usize = 4096;
+
 /// `tokenc resolve` as JSON: one permutation, or every permutation keyed by its label.
 pub fn resolve_json(
     project: &Project,
@@ -356,7 +360,30 @@ pub fn resolve_json(
         perms.report(found);
         json
     };
-    let value = if all_permutations {
+    let value = if all_permutations && perms.count() > MAX_LISTED_PERMUTATIONS {
+        let modifiers = perms.ordered_modifiers();
+        let mut d = Diagnostic::error(
+            "too-many-permutations",
+            format!(
+                "{} permutations are too many to list (at most {MAX_LISTED_PERMUTATIONS})",
+                perms.count()
+            ),
+        )
+        .with_help(
+            "choose contexts with `--input modifier=context` instead of `--all-permutations`",
+        );
+        for (i, &m) in modifiers.iter().enumerate() {
+            let modifier = &project.modifiers[m];
+            let label = format!("{} contexts", modifier.contexts.len());
+            d = if i == 0 {
+                d.at(modifier.span, label)
+            } else {
+                d.with_secondary(modifier.span, label)
+            };
+        }
+        perms.report(vec![d]);
+        serde_json::Value::Object(serde_json::Map::new())
+    } else if all_permutations {
         let mut map = serde_json::Map::new();
         for selection in perms.all() {
             map.insert(selection.label(project), one(&mut perms, &selection));

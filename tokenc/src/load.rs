@@ -277,6 +277,14 @@ impl Loader<'_> {
         }
         match root.get("resolutionOrder").map(|o| &o.value) {
             Some(order) => match order.as_array() {
+                Some([]) => self.error(
+                    Diagnostic::error(
+                        "invalid-resolver",
+                        "`resolutionOrder` is empty: the resolver would build no tokens",
+                    )
+                    .at(order.span, "nothing listed")
+                    .with_help("list the sets and modifiers to apply, e.g. `{ \"$ref\": \"#/sets/base\" }`"),
+                ),
                 Some(items) => {
                     for item in items {
                         self.order_item(item, &root);
@@ -710,6 +718,17 @@ impl Loader<'_> {
         let (root, diagnostics) = parse(id, &text, Format::of(&path));
         self.parsed(diagnostics);
         let root = root?;
+        if pointer.is_none() && is_resolver(&root) {
+            self.error(
+                Diagnostic::error(
+                    "invalid-resolver",
+                    format!("`{file_part}` is a resolver document, not a token file"),
+                )
+                .at(span, "a source must be a token file")
+                .with_help("list that resolver's token files here instead; a resolver cannot include another"),
+            );
+            return None;
+        }
         let node = match pointer {
             Some(p) => match pointer_get(&root, p) {
                 Some(n) => n.clone(),
@@ -749,7 +768,7 @@ impl Loader<'_> {
             self.error(Diagnostic::error("missing-file", "empty `$ref`").at(span, ""));
             return None;
         }
-        if target.contains("://") || target.starts_with("file:") || target.starts_with("data:") {
+        if has_scheme(target) {
             self.error(
                 Diagnostic::error(
                     "ref-outside-project",
@@ -867,6 +886,20 @@ impl Loader<'_> {
             self.project.pointer_tokens.insert(index, paths);
         }
     }
+}
+
+/// Whether a `$ref` starts with a URI scheme (`http:`, `file:`, `data:`, `javascript:`…): a
+/// `$ref` is a URI reference, so `x:` before any `/` is a scheme, not a file name. One letter is
+/// a Windows drive (`C:`), which the path checks handle.
+fn has_scheme(target: &str) -> bool {
+    let Some((scheme, _)) = target.split_once(':') else {
+        return false;
+    };
+    scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 fn collect_file_refs(node: &Node, out: &mut Vec<(String, Span)>) {

@@ -103,6 +103,14 @@ impl<'p> Permutations<'p> {
         out
     }
 
+    /// How many permutations [`Permutations::all`] would list (saturating).
+    pub fn count(&self) -> usize {
+        self.ordered_modifiers()
+            .iter()
+            .map(|&m| self.project.modifiers[m].contexts.len().max(1))
+            .fold(1usize, usize::saturating_mul)
+    }
+
     /// Every combination of contexts of the modifiers in `resolutionOrder`.
     pub fn all(&self) -> Vec<Selection> {
         let mut out = vec![Selection::defaults(self.project)];

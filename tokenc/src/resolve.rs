@@ -153,6 +153,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
         in_cycle: vec![false; slots.len()],
         diagnostics: Vec::new(),
         near: None,
+        suggest_budget: SUGGEST_BUDGET,
     };
     for i in 0..slots.len() {
         resolver.type_of(i);
@@ -445,7 +446,13 @@ struct Resolver<'a, 'p> {
     /// For did-you-mean: paths keyed by the path with one segment replaced by `*`, built on the
     /// first unknown alias, so suggestions cost a few lookups instead of a scan of every token.
     near: Option<HashMap<String, Vec<usize>>>,
+    /// How many more names did-you-mean may compare this run: a file with thousands of
+    /// broken aliases into a huge flat group stays fast (the later ones get no suggestion).
+    suggest_budget: usize,
 }
+
+/// How many candidate names did-you-mean compares per resolution, in all (about a second).
+const SUGGEST_BUDGET: usize = 1_000_000;
 
 /// `a.*.c` for segment 1 of `a.b.c`.
 fn wildcard(path: &str, segment: usize) -> String {
@@ -657,6 +664,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
             .flatten()
             .map(|&i| slots[i].path.as_str())
             .collect();
+        self.suggest_budget = self.suggest_budget.checked_sub(candidates.len())?;
         did_you_mean(path, candidates).map(str::to_string)
     }
 
@@ -882,8 +890,17 @@ fn cycle_diagnostic(slots: &[Slot<'_>], members: &[usize]) -> Diagnostic {
             .value
             .span
     };
-    let mut names: Vec<&str> = members.iter().map(|&m| slots[m].path.as_str()).collect();
-    names.push(names[0]);
+    // A long loop is named by its first few tokens.
+    const SHOWN: usize = 8;
+    let mut names: Vec<String> = members
+        .iter()
+        .take(SHOWN)
+        .map(|&m| slots[m].path.clone())
+        .collect();
+    if members.len() > SHOWN {
+        names.push(format!("… {} more", members.len() - SHOWN));
+    }
+    names.push(slots[members[0]].path.clone());
     let mut d = Diagnostic::error(
         "alias-cycle",
         format!("aliases form a cycle: {}", names.join(" → ")),

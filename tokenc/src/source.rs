@@ -163,9 +163,27 @@ pub enum LoadError {
     InvalidUtf8 {
         /// Offset of the first invalid byte.
         valid_up_to: usize,
+        /// Its 1-based line.
+        line: usize,
+        /// Its 1-based column, in characters.
+        column: usize,
     },
     /// Any other failure, with the operating system's message.
     Other(String),
+}
+
+impl LoadError {
+    /// The error for `bytes`, which are valid UTF-8 only up to `valid_up_to`, located by line
+    /// and column.
+    pub fn invalid_utf8(bytes: &[u8], valid_up_to: usize) -> Self {
+        let valid = std::str::from_utf8(&bytes[..valid_up_to.min(bytes.len())]).unwrap_or("");
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+        LoadError::InvalidUtf8 {
+            valid_up_to,
+            line: valid.matches('\n').count() + 1,
+            column: valid[line_start..].chars().count() + 1,
+        }
+    }
 }
 
 impl fmt::Display for LoadError {
@@ -173,12 +191,14 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::NotFound => f.write_str("no such file"),
             LoadError::IsDirectory => f.write_str("it is a directory, not a file"),
-            LoadError::InvalidUtf8 { valid_up_to } => {
-                write!(
-                    f,
-                    "it is not valid UTF-8 (first bad byte at offset {valid_up_to})"
-                )
-            }
+            LoadError::InvalidUtf8 {
+                valid_up_to,
+                line,
+                column,
+            } => write!(
+                f,
+                "it is not valid UTF-8: line {line}, column {column} (byte {valid_up_to})"
+            ),
             LoadError::Other(msg) => f.write_str(msg),
         }
     }

@@ -57,9 +57,8 @@ impl SourceLoader for DiskLoader {
             return Err(LoadError::IsDirectory);
         }
         match std::fs::read(path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
-                valid_up_to: e.utf8_error().valid_up_to(),
-            }),
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|e| LoadError::invalid_utf8(e.as_bytes(), e.utf8_error().valid_up_to())),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Err(LoadError::NotFound),
             Err(e) => Err(LoadError::Other(e.to_string())),
         }

@@ -179,6 +179,58 @@ fn literal(s: &str) -> String {
     format!("{s:?}")
 }
 
+/// Free text (a description, a deprecation note) made safe for rustdoc, which reads doc text as
+/// Markdown: no line may open a code block (rustdoc would compile and run it as a doctest in the
+/// app's `cargo test`), and no raw HTML reaches the generated documentation. Indentation and runs
+/// of blanks become one space (indented text is code, also after `-` or `>`), the first of three
+/// or more backticks or tildes is escaped (a fence), and so is every `<`.
+fn prose(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split(['\n', '\r']).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let chars: Vec<char> = line.trim_start().chars().collect();
+        for (j, &c) in chars.iter().enumerate() {
+            let blank = c == ' ' || c == '\t';
+            if blank {
+                if chars.get(j + 1).is_some_and(|n| *n == ' ' || *n == '\t') {
+                    continue;
+                }
+                out.push(' ');
+                continue;
+            }
+            let starts_fence = (c == '`' || c == '~')
+                && (j == 0 || chars[j - 1] != c)
+                && chars[j..].iter().take(3).filter(|n| **n == c).count() == 3;
+            if c == '<' || starts_fence {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A Markdown code span holding `text` literally, whatever backticks it contains: the fence is
+/// one backtick longer than the longest run inside (CommonMark), padded when the text touches it.
+fn code(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 fn pad(depth: usize) -> String {
     "    ".repeat(depth)
 }
@@ -187,13 +239,13 @@ fn write_module(out: &mut String, module: &Module<'_>, depth: usize, prefix: &st
     let p = pad(depth);
     let _ = writeln!(out);
     if let Some(doc) = module.doc {
-        let _ = writeln!(out, "{p}#[doc = {}]", literal(doc));
+        let _ = writeln!(out, "{p}#[doc = {}]", literal(&prose(doc)));
         let _ = writeln!(out, "{p}#[doc = \"\"]");
     }
     let _ = writeln!(
         out,
         "{p}#[doc = {}]",
-        literal(&format!("Tokens under `{}`.", module.path))
+        literal(&format!("Tokens under {}.", code(&module.path)))
     );
     let _ = writeln!(out, "{p}pub mod {} {{", module.name);
     let mut kinds: Vec<String> = module
@@ -234,17 +286,22 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
     let ty = token.ty.expect("only typed tokens are emitted");
     let var = naming::css_var(prefix, &token.path);
     if let Some(description) = &token.description {
-        let _ = writeln!(out, "{p}#[doc = {}]", literal(description));
+        let _ = writeln!(out, "{p}#[doc = {}]", literal(&prose(description)));
         let _ = writeln!(out, "{p}#[doc = \"\"]");
     }
     let _ = writeln!(
         out,
         "{p}#[doc = {}]",
-        literal(&format!("`{}` ({}), CSS `{var}`.", token.path, ty.as_str()))
+        literal(&format!(
+            "{} ({}), CSS {}.",
+            code(&token.path),
+            ty.as_str(),
+            code(&var)
+        ))
     );
     match &token.deprecated {
         Some(Deprecation::Because(why)) => {
-            let _ = writeln!(out, "{p}#[deprecated = {}]", literal(why));
+            let _ = writeln!(out, "{p}#[deprecated = {}]", literal(&prose(why)));
         }
         Some(_) => {
             let _ = writeln!(out, "{p}#[deprecated]");
@@ -318,8 +375,9 @@ fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Dia
             out,
             "#[doc = {}]",
             literal(&format!(
-                "Contexts of the modifier `{}`, chosen with the `{attr}` attribute.",
-                modifier.name
+                "Contexts of the modifier {}, chosen with the {} attribute.",
+                code(&modifier.name),
+                code(&attr)
             ))
         );
         let derives = if modifier.default.is_some() {
@@ -332,7 +390,8 @@ fn modifier_enums(project: &Project, out: &mut String, diagnostics: &mut Vec<Dia
         for (i, ((context, _), variant)) in modifier.contexts.iter().zip(&variants).enumerate() {
             let is_default = modifier.default == Some(i);
             let doc = format!(
-                "`{context}`{}",
+                "{}{}",
+                code(context),
                 if is_default { " (the default)" } else { "" }
             );
             let _ = writeln!(out, "    #[doc = {}]", literal(&doc));

@@ -34,6 +34,18 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
         }) {
             continue;
         }
+        // The TOML reader's own depth guard: say it in tokenc's words.
+        if message.contains("recurs") {
+            diagnostics.push(
+                Diagnostic::error(
+                    "nesting-too-deep",
+                    "tables, arrays or dotted keys are nested too deeply to read",
+                )
+                .at(span, "too deep here")
+                .with_help("flatten the group structure"),
+            );
+            continue;
+        }
         diagnostics.push(
             Diagnostic::error(code, format!("invalid TOML: {}", first_line(&message))).at(span, ""),
         );

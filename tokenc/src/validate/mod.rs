@@ -35,6 +35,7 @@ pub mod ref_outside_project;
 pub mod shadowed_token;
 pub mod single_context_modifier;
 pub mod stale_output;
+pub mod too_many_permutations;
 pub mod type_mismatch;
 pub mod unit_not_in_spec;
 pub mod unknown_alias;
@@ -83,6 +84,7 @@ pub const RULES: &[&Rule] = &[
     &missing_file::RULE,
     &invalid_resolver::RULE,
     &missing_input::RULE,
+    &too_many_permutations::RULE,
     &missing_required_token::RULE,
     &invalid_config::RULE,
     &invalid_css_override::RULE,
