@@ -16,6 +16,10 @@ mod cli;
 /// ends in located errors with nothing written, or in outputs where no text left its slot.
 mod hostile;
 
+/// Property tests: generated valid trees build and their CSS agrees with `resolve`; random
+/// bytes, token soup and mutated fixtures never panic.
+mod properties;
+
 /// `tokenc import` and `tokenc export`: DTCG JSON ⇄ TOML round trips on every fixture and on
 /// Crust's own set, warnings instead of failures for token problems, nothing written on errors.
 mod convert;

@@ -239,6 +239,18 @@ impl MemoryLoader {
         self
     }
 
+    /// Every path held, sorted.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self.files.keys().cloned().collect();
+        paths.sort();
+        paths
+    }
+
+    /// What reading `path` gives, if it is held.
+    pub fn get(&self, path: &Path) -> Option<&Result<String, LoadError>> {
+        self.files.get(&normalize(path))
+    }
+
     /// Makes reading `path` fail with `error`.
     pub fn insert_error(&mut self, path: impl Into<PathBuf>, error: LoadError) -> &mut Self {
         self.files.insert(normalize(&path.into()), Err(error));
