@@ -129,6 +129,50 @@ fn a_failed_write_exits_2_and_changes_nothing() {
     );
 }
 
+/// On the real disk: the second output cannot be moved aside (a folder squats on the name of
+/// its backup) after the first was already replaced. The first gets its old bytes back, the
+/// second is untouched, no temporary file is left, and a later good run still works.
+#[test]
+fn a_failed_rename_puts_back_the_files_already_replaced() {
+    let dir = themed_project();
+    let gen_dir = dir.path().join("gen");
+    let squatter = gen_dir.join(".tokens.rs.tokenc-bak");
+    std::fs::create_dir_all(&squatter).unwrap();
+    std::fs::write(squatter.join("in-the-way"), "x").unwrap();
+    std::fs::write(gen_dir.join("tokens.css"), "old css").unwrap();
+    std::fs::write(gen_dir.join("tokens.rs"), "old rs").unwrap();
+    let listing = |dir: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let out = tokenc(
+        dir.path(),
+        &["build", "--resolver", "t.resolver.toml", "--out-dir", "gen"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("tokens.rs"), "{}", stderr(&out));
+    let read = |name: &str| std::fs::read_to_string(gen_dir.join(name)).unwrap();
+    assert_eq!(read("tokens.css"), "old css");
+    assert_eq!(read("tokens.rs"), "old rs");
+    assert_eq!(
+        listing(&gen_dir),
+        [".tokens.rs.tokenc-bak", "tokens.css", "tokens.rs"]
+    );
+    std::fs::remove_dir_all(&squatter).unwrap();
+    let out = tokenc(
+        dir.path(),
+        &["build", "--resolver", "t.resolver.toml", "--out-dir", "gen"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(read("tokens.css").contains("--color-fg"));
+    assert_eq!(listing(&gen_dir), ["tokens.css", "tokens.rs"]);
+}
+
 /// Runs tokenc, checks its exit code and that stderr mentions `needle`; returns the output.
 fn expect(dir: &Path, args: &[&str], code: i32, needle: &str) -> Output {
     let out = tokenc(dir, args);

@@ -79,6 +79,8 @@ pub fn write_outputs(
             return Err(fail(path, e));
         }
         let temp = sibling(path, "tokenc-tmp");
+        // A run killed mid-write leaves its temporary file: it is ours, and stale.
+        let _ = fs.remove(&temp);
         if let Err(e) = fs.write_synced(&temp, contents.as_bytes()) {
             let _ = fs.remove(&temp);
             cleanup(&temps);
@@ -131,40 +133,97 @@ mod tests {
     use std::cell::RefCell;
     use std::collections::BTreeMap;
 
-    /// An in-memory file system that fails the `n`-th mutating operation.
+    /// The ways one operation can fail.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum Fault {
+        /// The operation fails before touching anything (no space for the temporary file, a
+        /// folder that cannot be created, a rename refused).
+        Refused,
+        /// `write_synced` fails after writing half the contents (disk full mid-write).
+        PartialWrite,
+        /// `write_synced` wrote everything but the sync failed.
+        Sync,
+    }
+
+    /// An in-memory file system that fails its `n`-th mutating operation in a given way.
     #[derive(Default)]
     struct FaultyFs {
         files: RefCell<BTreeMap<PathBuf, Vec<u8>>>,
-        fail_at: Option<usize>,
+        fail_at: Option<(usize, Fault)>,
         ops: RefCell<usize>,
+        log: RefCell<Vec<String>>,
     }
 
     impl FaultyFs {
-        fn step(&self) -> io::Result<()> {
+        /// Counts an operation; the fault planned for it, if any.
+        fn step(&self, what: String) -> Option<Fault> {
             let mut ops = self.ops.borrow_mut();
             *ops += 1;
-            if Some(*ops) == self.fail_at {
-                Err(io::Error::other("injected failure"))
-            } else {
-                Ok(())
-            }
+            self.log.borrow_mut().push(what);
+            self.fail_at.filter(|(n, _)| *n == *ops).map(|(_, f)| f)
         }
+
+        fn with(files: &[(&str, &str)], fail_at: Option<(usize, Fault)>) -> Self {
+            let fs = FaultyFs {
+                fail_at,
+                ..FaultyFs::default()
+            };
+            for (path, text) in files {
+                fs.files
+                    .borrow_mut()
+                    .insert(path.into(), text.as_bytes().to_vec());
+            }
+            fs
+        }
+
+        fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+            self.files.borrow().clone()
+        }
+    }
+
+    fn injected() -> io::Error {
+        io::Error::other("injected failure")
     }
 
     impl OutputFs for FaultyFs {
         fn read(&self, path: &Path) -> io::Result<Option<Vec<u8>>> {
             Ok(self.files.borrow().get(path).cloned())
         }
-        fn create_dir_all(&self, _: &Path) -> io::Result<()> {
-            self.step()
+        fn create_dir_all(&self, path: &Path) -> io::Result<()> {
+            match self.step(format!("mkdir {}", path.display())) {
+                Some(_) => Err(injected()),
+                None => Ok(()),
+            }
         }
         fn write_synced(&self, path: &Path, contents: &[u8]) -> io::Result<()> {
-            self.step()?;
-            self.files.borrow_mut().insert(path.into(), contents.into());
-            Ok(())
+            let fault = self.step(format!("write {}", path.display()));
+            let mut files = self.files.borrow_mut();
+            if files.contains_key(path) {
+                return Err(io::ErrorKind::AlreadyExists.into());
+            }
+            match fault {
+                None => {
+                    files.insert(path.into(), contents.into());
+                    Ok(())
+                }
+                Some(Fault::Refused) => Err(injected()),
+                Some(Fault::PartialWrite) => {
+                    files.insert(path.into(), contents[..contents.len() / 2].into());
+                    Err(injected())
+                }
+                Some(Fault::Sync) => {
+                    files.insert(path.into(), contents.into());
+                    Err(injected())
+                }
+            }
         }
         fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-            self.step()?;
+            if self
+                .step(format!("rename {} {}", from.display(), to.display()))
+                .is_some()
+            {
+                return Err(injected());
+            }
             let mut files = self.files.borrow_mut();
             let v = files
                 .remove(from)
@@ -178,54 +237,80 @@ mod tests {
         }
     }
 
+    /// Two existing outputs and a new one, in a folder that may need creating.
+    const OLD: &[(&str, &str)] = &[
+        ("/o/a.css", "old a"),
+        ("/o/b.rs", "old b"),
+        ("/x/keep.txt", "not ours"),
+    ];
+
     fn outputs() -> Vec<(PathBuf, String)> {
         vec![
-            ("/o/a.css".into(), "new a".into()),
+            ("/o/a.css".into(), "new a, longer than before".into()),
             ("/o/b.rs".into(), "new b".into()),
+            ("/o/sub/c.json".into(), "new c".into()),
         ]
     }
 
+    /// Every operation of a write, failed in every way it can fail: afterwards the files are
+    /// exactly the old ones (the new file absent, nothing temporary left) or exactly the new
+    /// ones.
     #[test]
-    fn every_failure_leaves_the_old_files() {
-        for fail_at in 1..=12 {
-            let fs = FaultyFs {
-                fail_at: Some(fail_at),
-                ..FaultyFs::default()
-            };
-            fs.files
-                .borrow_mut()
-                .insert("/o/a.css".into(), b"old a".to_vec());
-            fs.files
-                .borrow_mut()
-                .insert("/o/b.rs".into(), b"old b".to_vec());
-            let result = write_outputs(&fs, &outputs());
-            let files = fs.files.borrow();
-            let a = String::from_utf8(files["/o/a.css".as_ref() as &Path].clone()).unwrap();
-            let b = String::from_utf8(files["/o/b.rs".as_ref() as &Path].clone()).unwrap();
-            match result {
-                Ok(_) => assert_eq!((a.as_str(), b.as_str()), ("new a", "new b")),
-                Err(_) => assert_eq!(
-                    (a.as_str(), b.as_str()),
-                    ("old a", "old b"),
-                    "fail at {fail_at}"
-                ),
+    fn every_fault_at_every_step_leaves_the_old_files_or_the_new() {
+        let clean = FaultyFs::with(OLD, None);
+        write_outputs(&clean, &outputs()).expect("no fault");
+        let steps = *clean.ops.borrow();
+        let log = clean.log.borrow().clone();
+        // mkdir, temp write, old → backup, temp → target: every step is an operation.
+        assert!(steps >= 9, "{log:#?}");
+        let before = FaultyFs::with(OLD, None).snapshot();
+        let after = clean.snapshot();
+        let mut failed = 0;
+        for n in 1..=steps {
+            for fault in [Fault::Refused, Fault::PartialWrite, Fault::Sync] {
+                let fs = FaultyFs::with(OLD, Some((n, fault)));
+                let result = write_outputs(&fs, &outputs());
+                let files = fs.snapshot();
+                match result {
+                    Ok(_) => assert_eq!(files, after, "{fault:?} at step {n} ({})", log[n - 1]),
+                    Err(e) => {
+                        failed += 1;
+                        assert_eq!(
+                            files,
+                            before,
+                            "{fault:?} at step {n} ({}) left other files: {e:?}",
+                            log[n - 1]
+                        );
+                    }
+                }
             }
-            assert_eq!(
-                files.len(),
-                2,
-                "leftover temporary files after failing at {fail_at}: {files:?}"
-            );
         }
+        // Every step's fault is reported, whichever kind it is.
+        assert_eq!(failed, steps * 3);
     }
 
     #[test]
     fn unchanged_files_are_not_touched() {
-        let fs = FaultyFs::default();
-        fs.files
-            .borrow_mut()
-            .insert("/o/a.css".into(), b"new a".to_vec());
+        let fs = FaultyFs::with(&[("/o/a.css", "new a, longer than before")], None);
         let report = write_outputs(&fs, &outputs()).unwrap();
         assert_eq!(report.unchanged, vec![PathBuf::from("/o/a.css")]);
-        assert_eq!(report.written, vec![PathBuf::from("/o/b.rs")]);
+        assert_eq!(
+            report.written,
+            vec![PathBuf::from("/o/b.rs"), PathBuf::from("/o/sub/c.json")]
+        );
+        assert!(!fs.log.borrow().iter().any(|op| op.contains("a.css")));
+    }
+
+    /// A temporary file left by a killed run does not block the next one.
+    #[test]
+    fn a_stale_temporary_file_is_replaced() {
+        let fs = FaultyFs::with(&[("/o/.b.rs.tokenc-tmp", "half")], None);
+        write_outputs(&fs, &outputs()).expect("writes");
+        assert_eq!(fs.files.borrow()[Path::new("/o/b.rs")], b"new b");
+        assert!(
+            !fs.files
+                .borrow()
+                .contains_key(Path::new("/o/.b.rs.tokenc-tmp"))
+        );
     }
 }
