@@ -37,13 +37,14 @@ fn main() -> ExitCode {
         Some("palette") => palette_command(&root, &args[1..]),
         Some("swatches") => swatches(&root),
         Some("bench") => bench::bench(&root, &args[1..]),
+        Some("fuzz") => fuzz(&root, &args[1..]),
         Some("example") => build_example(&root).and_then(|()| serve_example(&root)),
         Some("start") => gallery(&root, false)
             .and_then(|()| build_example(&root))
             .and_then(|()| serve_example(&root)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <start | test | regen | gallery [--no-serve] | example | swatches | palette [--hue H --chroma C [--name N]] | bench [--sizes 1000,10000 --runs 5 --no-peers --tz-max 10000]>"
+                "usage: cargo xtask <start | test | regen | gallery [--no-serve] | example | swatches | palette [--hue H --chroma C [--name N]] | bench [--sizes 1000,10000 --runs 5 --no-peers --tz-max 10000] | fuzz [--minutes N --seed S]>"
             );
             return ExitCode::from(2);
         }
@@ -107,6 +108,23 @@ fn test(root: &Path) -> Result<(), String> {
     )?;
     run(root, &cargo, &["test", "--workspace", "--locked"])?;
     browser_tests(root)
+}
+
+/// The mutation fuzzer (`tokenc/examples/fuzz.rs`), optimised, for `--minutes N` (default 5).
+/// Findings go to `target/fuzz/findings/`; exit 1 when there are any.
+fn fuzz(root: &Path, args: &[String]) -> Result<(), String> {
+    let mut cargo_args = vec![
+        "run",
+        "--release",
+        "--locked",
+        "-p",
+        "tokenc",
+        "--example",
+        "fuzz",
+        "--",
+    ];
+    cargo_args.extend(args.iter().map(String::as_str));
+    run(root, &cargo(), &cargo_args)
 }
 
 /// Installs what the browser tests need when it is missing (Chromium from Debian's packages,
