@@ -786,3 +786,56 @@ fn hostile_inputs_get_located_errors_or_contained_outputs() {
         cases.len()
     );
 }
+
+/// Every crate root of the workspace (libraries, binaries, examples, benches, tests) says
+/// `#![forbid(unsafe_code)]`, and every member inherits the workspace lints that forbid it too.
+#[test]
+fn every_crate_forbids_unsafe_code() {
+    let root = crate::support::workspace_dir();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    assert!(manifest.contains("unsafe_code = \"forbid\""));
+    let members: toml::Table = manifest.parse().expect("manifest");
+    let members = members["workspace"]["members"].as_array().expect("members");
+    let mut roots = Vec::new();
+    for member in members {
+        let dir = root.join(member.as_str().expect("path"));
+        let cargo = std::fs::read_to_string(dir.join("Cargo.toml")).expect("member manifest");
+        assert!(
+            cargo.contains("[lints]\nworkspace = true"),
+            "{} does not inherit the workspace lints",
+            dir.display()
+        );
+        let mut stack = vec![dir.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).expect("folder").flatten() {
+                let path = e.path();
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                if path.is_dir() {
+                    if !matches!(
+                        name.as_str(),
+                        "target" | "fixtures" | "snapshots" | "node_modules"
+                    ) {
+                        stack.push(path);
+                    }
+                    continue;
+                }
+                let parent = d.file_name().unwrap().to_string_lossy().into_owned();
+                let is_root = matches!(name.as_str(), "lib.rs" | "main.rs")
+                    && (d == dir.join("src") || d == dir || d.starts_with(dir.join("src/bin")))
+                    || (matches!(parent.as_str(), "benches" | "examples") && name.ends_with(".rs"));
+                if is_root {
+                    roots.push(path);
+                }
+            }
+        }
+    }
+    assert!(roots.len() >= 12, "{roots:?}");
+    for path in roots {
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(
+            text.contains("#![forbid(unsafe_code)]"),
+            "{} lacks #![forbid(unsafe_code)]",
+            path.display()
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! The one integration-test binary. Each module covers one area; only `support` touches the
 //! tokenc API directly, so the tests read as data.
+#![forbid(unsafe_code)]
 
 /// Shared helpers: load a fixture folder, compile it, render everything as one text.
 mod support;

@@ -36,6 +36,7 @@
 //! assert_eq!(color::bg::CANVAS.to_string(), "var(--crust-color-bg-canvas)");
 //! assert_eq!(crust_ui::tokens::Theme::Dark.as_str(), "dark");
 //! ```
+#![forbid(unsafe_code)]
 
 pub mod tokens;
 

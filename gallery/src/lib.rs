@@ -1,6 +1,7 @@
 //! The gallery's demos: plain functions that build a view with crust-ui. The mdBook
 //! preprocessor (`mdbook-crust`) renders them to HTML at build time and shows their source from
 //! the same files, so what the book shows is the code.
+#![forbid(unsafe_code)]
 
 pub mod demos;
 

@@ -3,6 +3,7 @@
 //! permutation), validate (the lints over it), emit CSS and emit Rust (from resolved tokens), and
 //! the whole compile. `cargo bench -p tokenc --bench stages`; `STAGES_SIZES=10000` for one size.
 //! The sets are generated into `target/bench/sets/` when missing (python3).
+#![forbid(unsafe_code)]
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

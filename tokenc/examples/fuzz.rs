@@ -11,6 +11,7 @@
 //! Inputs that produce a diagnostic never seen before join the seeds (a coarse stand-in for
 //! coverage feedback). A run killed by the OS (stack overflow, out of memory) leaves
 //! `target/fuzz/last-input.*`, which the next run files as a finding.
+#![forbid(unsafe_code)]
 
 use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};

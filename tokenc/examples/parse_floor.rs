@@ -4,6 +4,7 @@
 //! allocator as tokenc, so the comparison is like for like.
 //!
 //! usage: parse_floor FILE...
+#![forbid(unsafe_code)]
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -22,7 +22,7 @@
 //! let css = &compilation.outputs.unwrap().css;
 //! assert!(css.contains("--color-accent: var(--color-brand);"));
 //! ```
-
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod audit;

@@ -18,6 +18,7 @@
 //!
 //! Tools that are missing are installed first (pinned versions), so each command works on a
 //! fresh machine.
+#![forbid(unsafe_code)]
 
 mod bench;
 mod palette;

@@ -1,6 +1,7 @@
 //! A client-side Leptos app on Crust: `index.html` links the stylesheet and runs
 //! `crust_ui::THEME_SCRIPT` in its head (so a stored theme applies before the first paint),
 //! and the app mounts into `<body>`.
+#![forbid(unsafe_code)]
 
 use crust_ui::prelude::*;
 use leptos::prelude::*;

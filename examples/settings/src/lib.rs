@@ -4,6 +4,7 @@
 //! choose theme, contrast, density and motion, and has a team section with the overlays and
 //! navigation components (tabs, table, menu, dialogs, popover, tooltip, toasts). The server renders the reader's choice (from the
 //! `crust-theme` cookie) onto `<html>`, so the first paint already has the right theme.
+#![forbid(unsafe_code)]
 
 use crust_ui::prelude::*;
 use leptos::prelude::*;

@@ -3,6 +3,7 @@
 //! `cargo xtask start` (or `cargo xtask example`) builds the bundle into
 //! `examples/settings/site/pkg` and starts this on http://127.0.0.1:3000 (`CRUST_ADDR` changes
 //! the address); the built gallery (`book/build`) is served under `/book/`.
+#![forbid(unsafe_code)]
 
 use axum::Router;
 use axum::http::header;

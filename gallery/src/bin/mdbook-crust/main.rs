@@ -13,6 +13,7 @@
 //!   radii, text, shadows, moving dots).
 //!
 //! Wired in `book/book.toml` with `command = "cargo run -q -p crust-gallery --bin mdbook-crust"`.
+#![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
