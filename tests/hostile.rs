@@ -266,6 +266,14 @@ fn generated() -> Vec<Case> {
         vec![("entry.json", json(&json!({ "g": typos })))],
     ));
 
+    // A mangled TOML file: thousands of syntax errors, reported as twenty and a count.
+    cases.push(Case::generated(
+        "toml-syntax-flood",
+        Expect::Error,
+        "entry.toml",
+        vec![("entry.toml", "a = { b = = 1, , c }\n".repeat(5000).into_bytes())],
+    ));
+
     // Encodings and line ends.
     let mut bad = b"{\n  \"f\": { \"$type\": \"fontFamily\", \"$value\": \"caf".to_vec();
     bad.extend_from_slice(&[0xC3, 0x28]);

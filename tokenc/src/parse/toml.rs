@@ -60,19 +60,63 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
     let mut root = converter.table(table.into_inner(), span, 0);
     // What the parser recovered around a syntax error is a guess: drop the entries on the lines
     // of the errors, so that the guess is not reported again as a token problem.
-    let error_offsets: Vec<usize> = converter
+    let mut error_offsets: Vec<usize> = converter
         .diagnostics
         .iter()
         .filter(|d| d.code == "parse-error")
         .filter_map(|d| d.primary.as_ref().map(|l| l.span.start as usize))
         .collect();
+    error_offsets.sort_unstable();
     if !error_offsets.is_empty() {
         prune(&mut root, text, &error_offsets);
     }
-    (Some(root), converter.diagnostics)
+    (Some(root), cap_syntax_errors(converter.diagnostics))
 }
 
-/// Removes entries whose text (from the key to the end of the value's last line) holds an error.
+/// Syntax errors reported per file; the recovering parser can find thousands in a mangled one.
+const MAX_SYNTAX_ERRORS: usize = 20;
+
+/// Keeps the first [`MAX_SYNTAX_ERRORS`] syntax errors and says how many more there are.
+fn cap_syntax_errors(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let is_syntax = |d: &Diagnostic| d.code == "parse-error" || d.code == "duplicate-key";
+    let syntax = diagnostics.iter().filter(|d| is_syntax(d)).count();
+    if syntax <= MAX_SYNTAX_ERRORS {
+        return diagnostics;
+    }
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut seen = 0;
+    for d in diagnostics {
+        if is_syntax(&d) {
+            seen += 1;
+            if seen == MAX_SYNTAX_ERRORS + 1 {
+                let more = syntax - MAX_SYNTAX_ERRORS;
+                let mut summary = Diagnostic::error(
+                    "parse-error",
+                    format!("invalid TOML: {more} more syntax errors from here on"),
+                )
+                .with_help("fix the first errors and run again; later ones often follow from them");
+                if let Some(p) = &d.primary {
+                    summary = summary.at(p.span, "the next one is here");
+                }
+                kept.push(summary);
+            }
+            if seen > MAX_SYNTAX_ERRORS {
+                continue;
+            }
+        }
+        kept.push(d);
+    }
+    kept
+}
+
+/// Whether a sorted list of offsets has one in `range`.
+fn any_in(errors: &[usize], range: std::ops::RangeInclusive<usize>) -> bool {
+    let i = errors.partition_point(|&o| o < *range.start());
+    errors.get(i).is_some_and(|o| range.contains(o))
+}
+
+/// Removes entries whose text (from the key to the end of the value's last line) holds an error
+/// (`errors` sorted).
 fn prune(node: &mut Node, text: &str, errors: &[usize]) {
     if let NodeKind::Object(entries) = &mut node.kind {
         entries.retain(|e| {
@@ -81,7 +125,7 @@ fn prune(node: &mut Node, text: &str, errors: &[usize]) {
             let line_end = text[end.min(text.len())..]
                 .find('\n')
                 .map_or(text.len(), |i| end + i);
-            !errors.iter().any(|&o| (start..=line_end).contains(&o))
+            !any_in(errors, start..=line_end)
                 || matches!(e.value.kind, NodeKind::Object(_)) && !covers_key_line(e, text, errors)
         });
         for e in entries.iter_mut() {
@@ -99,7 +143,7 @@ fn covers_key_line(e: &Entry, text: &str, errors: &[usize]) -> bool {
     let line_end = text[start.min(text.len())..]
         .find('\n')
         .map_or(text.len(), |i| start + i);
-    errors.iter().any(|&o| (line_start..=line_end).contains(&o))
+    any_in(errors, line_start..=line_end)
 }
 
 fn first_line(message: &str) -> &str {
