@@ -271,7 +271,10 @@ fn generated() -> Vec<Case> {
         "toml-syntax-flood",
         Expect::Error,
         "entry.toml",
-        vec![("entry.toml", "a = { b = = 1, , c }\n".repeat(5000).into_bytes())],
+        vec![(
+            "entry.toml",
+            "a = { b = = 1, , c }\n".repeat(5000).into_bytes(),
+        )],
     ));
 
     // Encodings and line ends.

@@ -15,6 +15,7 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
     let offset = text.len() - text_no_bom.len();
     let (table, errors) = DeTable::parse_recoverable(text_no_bom);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut reported_at = std::collections::HashSet::new();
     for error in &errors {
         let span = error
             .span()
@@ -27,11 +28,7 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
             "parse-error"
         };
         // The recovering parser can report one mistake twice at one place.
-        if diagnostics.iter().any(|d| {
-            d.primary
-                .as_ref()
-                .is_some_and(|l| l.span.start == span.start)
-        }) {
+        if !reported_at.insert(span.start) {
             continue;
         }
         // The TOML reader's own depth guard: say it in tokenc's words.
