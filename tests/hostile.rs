@@ -136,6 +136,41 @@ fn generated() -> Vec<Case> {
         vec![("entry.json", json(&json!({ "n": chain })))],
     ));
 
+    // A 100,000-long chain (each token resolved once, not walked per token) and a 10,000-long
+    // chain of `$extends`.
+    let mut long = serde_json::Map::new();
+    long.insert("$type".into(), json!("number"));
+    for i in 0..100_000 {
+        long.insert(format!("t{i}"), number(json!(format!("{{n.t{}}}", i + 1))));
+    }
+    long.insert("t100000".into(), number(json!(5)));
+    cases.push(Case::generated(
+        "alias-chain-100000",
+        Expect::Output,
+        "entry.json",
+        vec![("entry.json", json(&json!({ "n": long })))],
+    ));
+    let mut extends = serde_json::Map::new();
+    extends.insert(
+        "g0".into(),
+        json!({ "$type": "number", "x": { "$value": 1 } }),
+    );
+    for i in 1..10_000 {
+        extends.insert(
+            format!("g{i}"),
+            json!({ "$extends": format!("{{g{}}}", i - 1) }),
+        );
+    }
+    cases.push(Case::generated(
+        "extends-chain-10000",
+        Expect::Error,
+        "entry.json",
+        vec![(
+            "entry.json",
+            serde_json::to_vec_pretty(&extends).expect("json"),
+        )],
+    ));
+
     // Nesting: just past the limit, and far past it, in every shape the parsers see.
     let nest = |depth: usize, open: &str, close: &str, inner: &str| {
         let mut s = String::with_capacity(depth * (open.len() + close.len()) + inner.len());
@@ -348,6 +383,17 @@ fn generated() -> Vec<Case> {
         vec![(
             "entry.toml",
             crlf("[n]\n\"$type\" = \"number\"\nok = { \"$value\" = 1 }\nbad = { \"$value\" = \"x\" }\n"),
+        )],
+    ));
+    cases.push(Case::generated(
+        "cr-only-json-with-error",
+        Expect::Error,
+        "entry.json",
+        vec![(
+            "entry.json",
+            "{\r  \"n\": {\r    \"$type\": \"number\",\r    \"bad\": { \"$value\": \"x\" }\r  }\r}\r"
+                .as_bytes()
+                .to_vec(),
         )],
     ));
     cases.push(Case::generated(

@@ -21,6 +21,9 @@ use std::time::{Duration, Instant};
 use tokenc::diagnostics::{render_github, render_human, render_json};
 use tokenc::{MemoryLoader, Settings, SourceMap};
 
+/// How many grown inputs the corpus keeps beside the seeds.
+const MAX_GROWN: usize = 2000;
+
 /// Whether a round is running (its panics are findings, not crashes of the fuzzer).
 static IN_ROUND: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
@@ -298,11 +301,15 @@ fn round(seed: &Seed, text: &str) -> (Option<String>, Vec<String>) {
             let _ = render_human(&compilation.files, d, false);
             let _ = render_json(&compilation.files, d);
             let _ = render_github(&compilation.files, d);
-            codes.push(format!(
-                "{}: {}",
-                d.code,
-                d.message.split('`').next().unwrap_or("")
-            ));
+            // The message up to its first quoted part or number: the kind of problem, not
+            // the names in it.
+            let kind = d
+                .message
+                .split(['`', '"', '\''])
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+            codes.push(format!("{}: {kind}", d.code));
         }
         let problem = compilation.outputs.as_ref().and_then(|o| {
             use lightningcss::stylesheet::{ParserOptions, StyleSheet};
@@ -376,6 +383,7 @@ fn main() {
 
     let mut corpus = seeds(&workspace.join("tests/fixtures"));
     assert!(!corpus.is_empty(), "no seeds in tests/fixtures");
+    let seeded = corpus.len();
     let mut rng = Rng(seed | 1);
     let mut seen: HashSet<String> = HashSet::new();
     let (mut rounds, mut found) = (0u64, 0usize);
@@ -414,7 +422,13 @@ fn main() {
             seen.extend(codes);
             let mut grown = pick.clone();
             grown.files[grown.entry].1 = text;
-            corpus.push(grown);
+            // Bounded: past the limit a grown input replaces another grown one.
+            if corpus.len() < seeded + MAX_GROWN {
+                corpus.push(grown);
+            } else {
+                let k = seeded + rng.below(MAX_GROWN);
+                corpus[k] = grown;
+            }
         }
         if report.elapsed() > Duration::from_secs(60) {
             report = Instant::now();

@@ -205,6 +205,21 @@ fn description(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> Option<Strin
     }
 }
 
+/// `$extensions`, which DTCG requires to be an object (keyed by vendor namespace).
+fn extensions(entry: Entry, diagnostics: &mut Vec<Diagnostic>) -> Option<Node> {
+    if entry.value.as_object().is_some() {
+        return Some(entry.value);
+    }
+    diagnostics.push(
+        Diagnostic::error("invalid-value", "`$extensions` must be an object").at(
+            entry.value.span,
+            format!("found {}", entry.value.kind_name()),
+        )
+        .with_help("key extensions by a namespace you own: `\"$extensions\": { \"com.example\": { … } }`"),
+    );
+    None
+}
+
 fn unknown_dollar(entry: &Entry, allowed: &[&str], what: &str) -> Diagnostic {
     let mut d = Diagnostic::error(
         "unknown-dtcg-property",
@@ -243,7 +258,10 @@ fn group(
             "$type" => def.ty = type_decl(&entry, diagnostics),
             "$deprecated" => def.deprecated = deprecation(&entry, diagnostics),
             "$description" => def.description = description(&entry, diagnostics),
-            "$extensions" | "$schema" => {}
+            "$extensions" => {
+                extensions(entry, diagnostics);
+            }
+            "$schema" => {}
             "$extends" | "$ref" => match entry.value.as_str() {
                 Some(target) => def.extends = Some((target.to_string(), entry.value.span)),
                 None => diagnostics.push(
@@ -362,7 +380,7 @@ fn token(
             "$type" => def.ty = type_decl(&entry, diagnostics),
             "$description" => def.description = description(&entry, diagnostics),
             "$deprecated" => def.deprecated = deprecation(&entry, diagnostics),
-            "$extensions" => def.extensions = Some(entry.value),
+            "$extensions" => def.extensions = extensions(entry, diagnostics),
             key if key.starts_with('$') => {
                 diagnostics.push(unknown_dollar(&entry, TOKEN_PROPS, "token"))
             }

@@ -65,6 +65,8 @@ pub struct Resolved {
     pub tokens: Vec<Token>,
     /// Path → id.
     pub index: HashMap<String, TokenId>,
+    /// Each token's [`Resolved::final_target`], computed once on first use.
+    finals: std::cell::OnceCell<Vec<TokenId>>,
 }
 
 impl Resolved {
@@ -79,14 +81,39 @@ impl Resolved {
     }
 
     /// Follows whole-token aliases to the token holding a literal value.
-    pub fn final_target(&self, mut id: TokenId) -> TokenId {
-        for _ in 0..self.tokens.len() + 1 {
-            match &self.get(id).value {
-                Some(Value::Alias(next)) => id = *next,
-                _ => break,
+    pub fn final_target(&self, id: TokenId) -> TokenId {
+        self.finals.get_or_init(|| self.all_finals())[id.0 as usize]
+    }
+
+    /// Every token's final target, each chain walked once (long chains stay linear).
+    fn all_finals(&self) -> Vec<TokenId> {
+        let n = self.tokens.len();
+        let mut finals: Vec<Option<TokenId>> = vec![None; n];
+        let mut path = Vec::new();
+        for start in 0..n {
+            let mut id = TokenId(start as u32);
+            let end = loop {
+                if let Some(done) = finals[id.0 as usize] {
+                    break done;
+                }
+                match &self.get(id).value {
+                    // Cycles were removed by resolution; the bound only guards the loop.
+                    Some(Value::Alias(next)) if path.len() <= n => {
+                        path.push(id);
+                        id = *next;
+                    }
+                    _ => break id,
+                }
+            };
+            finals[id.0 as usize].get_or_insert(end);
+            for p in path.drain(..) {
+                finals[p.0 as usize] = Some(end);
             }
         }
-        id
+        finals
+            .into_iter()
+            .map(|f| f.expect("every token visited"))
+            .collect()
     }
 }
 
@@ -205,7 +232,11 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
                 .collect(),
         });
     }
-    let resolved = Resolved { tokens, index };
+    let resolved = Resolved {
+        tokens,
+        index,
+        finals: std::cell::OnceCell::new(),
+    };
     (resolved, diagnostics)
 }
 
@@ -308,6 +339,7 @@ fn extend_groups<'p>(
         .iter()
         .filter_map(|(g, t, s)| group_ref_path(t).map(|p| (g.as_str(), (p, *s))))
         .collect();
+    let extended: foldhash::HashSet<&str> = targets.values().map(|(t, _)| t.as_str()).collect();
     let mut done: HashMap<String, bool> = HashMap::default();
     for (group, target, span) in &pending {
         let Some(target_path) = group_ref_path(target) else {
@@ -324,17 +356,39 @@ fn extend_groups<'p>(
         let mut chain = vec![group.to_string()];
         let mut next = Some(target_path.clone());
         let mut cycle = false;
+        let mut too_long = false;
         while let Some(t) = next {
-            let related = |a: &str, b: &str| {
-                a == b || a.starts_with(&format!("{b}.")) || b.starts_with(&format!("{a}."))
-            };
+            let within =
+                |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.starts_with('.'));
+            let related = |a: &str, b: &str| a == b || within(a, b) || within(b, a);
             if chain.iter().any(|c| related(c, &t)) {
                 cycle = true;
                 chain.push(t);
                 break;
             }
+            if chain.len() > MAX_EXTENDS_CHAIN {
+                too_long = true;
+                break;
+            }
             chain.push(t.clone());
             next = targets.get(t.as_str()).map(|(p, _)| p.clone());
+        }
+        if too_long {
+            done.insert(group.to_string(), false);
+            // One error per chain: at the group nothing else extends.
+            if !extended.contains(group.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "nesting-too-deep",
+                        format!(
+                            "`$extends` of `{group}` starts a chain of more than {MAX_EXTENDS_CHAIN} groups"
+                        ),
+                    )
+                    .at(*span, "extends here")
+                    .with_help("extend the group that holds the tokens directly"),
+                );
+            }
+            continue;
         }
         if cycle {
             if !done.contains_key(group) {
@@ -450,6 +504,9 @@ struct Resolver<'a, 'p> {
     /// broken aliases into a huge flat group stays fast (the later ones get no suggestion).
     suggest_budget: usize,
 }
+
+/// The longest chain of `$extends` followed (real sets use a handful).
+const MAX_EXTENDS_CHAIN: usize = 64;
 
 /// How many candidate names did-you-mean compares per resolution, in all (about a second).
 const SUGGEST_BUDGET: usize = 1_000_000;

@@ -9,7 +9,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-use codespan_reporting::files::{Files, SimpleFile};
+use codespan_reporting::files::{Error as FilesError, Files};
 
 /// Identifies one file in a [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,7 +45,7 @@ impl Span {
 /// Every file read during one compilation, with display names relative to the working folder.
 #[derive(Default, Clone)]
 pub struct SourceMap {
-    files: Vec<SimpleFile<String, String>>,
+    files: Vec<SourceFile>,
     paths: Vec<PathBuf>,
     by_path: HashMap<PathBuf, FileId>,
 }
@@ -59,7 +59,7 @@ impl SourceMap {
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
         let id = FileId(self.files.len() as u32);
-        self.files.push(SimpleFile::new(name, text));
+        self.files.push(SourceFile::new(name, text));
         self.by_path.entry(path.clone()).or_insert(id);
         self.paths.push(path);
         id
@@ -77,12 +77,12 @@ impl SourceMap {
 
     /// The text of a file.
     pub fn text(&self, id: FileId) -> &str {
-        self.files[id.0 as usize].source()
+        &self.files[id.0 as usize].source
     }
 
     /// The display name of a file.
     pub fn name(&self, id: FileId) -> &str {
-        self.files[id.0 as usize].name()
+        &self.files[id.0 as usize].name
     }
 
     /// The path a file was loaded from.
@@ -109,45 +109,93 @@ impl SourceMap {
     }
 }
 
+/// One file's text, with where its lines start. A line ends at `\n`, `\r\n` or a lone `\r`
+/// (JSON allows all three), and a byte-order mark takes no column.
+#[derive(Clone)]
+struct SourceFile {
+    name: String,
+    source: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    fn new(name: String, source: String) -> Self {
+        let bytes = source.as_bytes();
+        let mut line_starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends_line {
+                line_starts.push(i + 1);
+            }
+        }
+        SourceFile {
+            name,
+            source,
+            line_starts,
+        }
+    }
+
+    fn file(map: &SourceMap, id: FileId) -> Result<&SourceFile, FilesError> {
+        map.files.get(id.0 as usize).ok_or(FilesError::FileMissing)
+    }
+}
+
 impl<'a> Files<'a> for SourceMap {
     type FileId = FileId;
     type Name = &'a str;
     type Source = &'a str;
 
-    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files
-            .get(id.0 as usize)
-            .map(|f| f.name().as_str())
-            .ok_or(codespan_reporting::files::Error::FileMissing)
+    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        Ok(&SourceFile::file(self, id)?.name)
     }
 
-    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files
-            .get(id.0 as usize)
-            .map(|f| f.source().as_str())
-            .ok_or(codespan_reporting::files::Error::FileMissing)
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        Ok(&SourceFile::file(self, id)?.source)
     }
 
-    fn line_index(
-        &'a self,
-        id: FileId,
-        byte_index: usize,
-    ) -> Result<usize, codespan_reporting::files::Error> {
-        self.files
-            .get(id.0 as usize)
-            .ok_or(codespan_reporting::files::Error::FileMissing)?
-            .line_index((), byte_index)
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        let file = SourceFile::file(self, id)?;
+        Ok(file
+            .line_starts
+            .partition_point(|&start| start <= byte_index)
+            .saturating_sub(1))
     }
 
-    fn line_range(
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        let file = SourceFile::file(self, id)?;
+        let start = *file
+            .line_starts
+            .get(line_index)
+            .ok_or(FilesError::LineTooLarge {
+                given: line_index,
+                max: file.line_starts.len() - 1,
+            })?;
+        let end = file
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(file.source.len());
+        Ok(start..end)
+    }
+
+    fn column_number(
         &'a self,
         id: FileId,
         line_index: usize,
-    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
-        self.files
-            .get(id.0 as usize)
-            .ok_or(codespan_reporting::files::Error::FileMissing)?
-            .line_range((), line_index)
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        let file = SourceFile::file(self, id)?;
+        let range = self.line_range(id, line_index)?;
+        let end = byte_index.clamp(range.start, range.end);
+        let mut start = range.start;
+        if start == 0 && file.source.starts_with('\u{feff}') {
+            start = '\u{feff}'.len_utf8().min(end);
+        }
+        Ok(file
+            .source
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count())
+            + 1)
     }
 }
 

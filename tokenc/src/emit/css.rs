@@ -100,6 +100,28 @@ pub fn css_override(token: &Token) -> Option<Result<String, Box<Diagnostic>>> {
     }) else {
         return Some(bad("lightningcss cannot parse it"));
     };
+    // Tokens are values, not resources: nothing in an override may load or run anything.
+    // Checked on lightningcss's printing too, where escapes such as `\75 rl(` are undone.
+    let loads = |t: &str| {
+        let t = t.to_ascii_lowercase();
+        [
+            "url(",
+            "src(",
+            "image(",
+            "image-set(",
+            "cross-fade(",
+            "element(",
+            "expression(",
+            "javascript:",
+        ]
+        .iter()
+        .any(|f| t.contains(f))
+    };
+    if loads(text) || loads(&value) {
+        return Some(bad(
+            "it loads or runs something (`url()`, `image-set()`, `expression()`…)",
+        ));
+    }
     let probe = format!(":root{{--x:{value};--y:0}}");
     let probe_options = lightningcss::stylesheet::ParserOptions {
         error_recovery: false,
