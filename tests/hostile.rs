@@ -2,7 +2,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{crate_dir, tokenc_bin};
+use serde_json::Value as Json;
+
+use crate::support::{files_under, fixture_dirs, tokenc_bin};
 
 /// What a case must end in.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -44,15 +46,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(5);
 /// Committed cases: `fixtures/hostile/<name>/` with the input files and `expect.toml`
 /// (`about`, `expect = "error" | "output" | "misuse"`).
 fn committed() -> Vec<Case> {
-    let root = crate_dir().join("fixtures/hostile");
-    let mut names: Vec<_> = std::fs::read_dir(&root)
-        .expect("fixtures/hostile")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    names.sort();
-    names
+    fixture_dirs("hostile")
         .into_iter()
         .map(|dir| {
             let expect: toml::Table = std::fs::read_to_string(dir.join("expect.toml"))
@@ -70,20 +64,15 @@ fn committed() -> Vec<Case> {
                 Some("misuse") => Expect::Misuse,
                 other => panic!("{}: unknown expect {other:?}", dir.display()),
             };
-            let mut files = Vec::new();
-            let mut stack = vec![dir.clone()];
-            while let Some(d) = stack.pop() {
-                for e in std::fs::read_dir(&d).expect("case folder").flatten() {
-                    let path = e.path();
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else if path.file_name() != Some("expect.toml".as_ref()) {
-                        let rel = path.strip_prefix(&dir).expect("inside").to_path_buf();
-                        files.push((rel, std::fs::read(&path).expect("read")));
-                    }
-                }
-            }
-            files.sort();
+            let files: Vec<(PathBuf, Vec<u8>)> = files_under(&dir)
+                .into_iter()
+                .filter(|path| path.file_name() != Some("expect.toml".as_ref()))
+                .map(|path| {
+                    let rel = path.strip_prefix(&dir).expect("inside").to_path_buf();
+                    let bytes = std::fs::read(&path).expect("read");
+                    (rel, bytes)
+                })
+                .collect();
             let entry = files
                 .iter()
                 .map(|(p, _)| p.to_string_lossy().into_owned())
@@ -101,55 +90,56 @@ fn committed() -> Vec<Case> {
         .collect()
 }
 
-fn json(value: &serde_json::Value) -> Vec<u8> {
+fn json(value: &Json) -> Vec<u8> {
     serde_json::to_vec(value).expect("json")
+}
+
+/// A group of type `ty` holding `(name, $value)` tokens.
+fn group(ty: &str, tokens: impl IntoIterator<Item = (String, Json)>) -> Json {
+    let mut map = serde_json::Map::new();
+    map.insert("$type".into(), Json::from(ty));
+    for (name, value) in tokens {
+        map.insert(name, serde_json::json!({ "$value": value }));
+    }
+    Json::Object(map)
+}
+
+/// A case whose only file is `entry.json`, minified.
+fn entry_json(name: &str, expect: Expect, doc: &Json) -> Case {
+    Case::generated(name, expect, "entry.json", vec![("entry.json", json(doc))])
 }
 
 /// Cases too large, binary or system-specific to commit: built here.
 fn generated() -> Vec<Case> {
     use serde_json::json;
     let mut cases = Vec::new();
-    let number = |v: serde_json::Value| json!({ "$value": v });
 
-    // Alias chains: a 10,000-long loop, and a 10,000-long chain that ends in a value.
-    let mut ring = serde_json::Map::new();
-    ring.insert("$type".into(), json!("number"));
-    let mut chain = ring.clone();
-    for i in 0..10_000 {
-        ring.insert(
-            format!("t{i}"),
-            number(json!(format!("{{n.t{}}}", (i + 1) % 10_000))),
-        );
-        chain.insert(format!("t{i}"), number(json!(format!("{{n.t{}}}", i + 1))));
-    }
-    chain.insert("t10000".into(), number(json!(5)));
-    cases.push(Case::generated(
+    // Alias chains: a 10,000-long loop, a 10,000- and a 100,000-long chain that end in a value
+    // (each token is resolved once, not walked per token).
+    let alias = |i: usize| json!(format!("{{n.t{i}}}"));
+    let ring = group(
+        "number",
+        (0..10_000).map(|i| (format!("t{i}"), alias((i + 1) % 10_000))),
+    );
+    cases.push(entry_json(
         "alias-cycle-10000",
         Expect::Error,
-        "entry.json",
-        vec![("entry.json", json(&json!({ "n": ring })))],
+        &json!({ "n": ring }),
     ));
-    cases.push(Case::generated(
-        "alias-chain-10000",
-        Expect::Output,
-        "entry.json",
-        vec![("entry.json", json(&json!({ "n": chain })))],
-    ));
-
-    // A 100,000-long chain (each token resolved once, not walked per token) and a 10,000-long
-    // chain of `$extends`.
-    let mut long = serde_json::Map::new();
-    long.insert("$type".into(), json!("number"));
-    for i in 0..100_000 {
-        long.insert(format!("t{i}"), number(json!(format!("{{n.t{}}}", i + 1))));
+    for n in [10_000, 100_000] {
+        let chain = group(
+            "number",
+            (0..n)
+                .map(|i| (format!("t{i}"), alias(i + 1)))
+                .chain([(format!("t{n}"), json!(5))]),
+        );
+        cases.push(entry_json(
+            &format!("alias-chain-{n}"),
+            Expect::Output,
+            &json!({ "n": chain }),
+        ));
     }
-    long.insert("t100000".into(), number(json!(5)));
-    cases.push(Case::generated(
-        "alias-chain-100000",
-        Expect::Output,
-        "entry.json",
-        vec![("entry.json", json(&json!({ "n": long })))],
-    ));
+    // A 10,000-long chain of `$extends`.
     let mut extends = serde_json::Map::new();
     extends.insert(
         "g0".into(),
@@ -161,6 +151,7 @@ fn generated() -> Vec<Case> {
             json!({ "$extends": format!("{{g{}}}", i - 1) }),
         );
     }
+    // Pretty-printed, so the error is on a line of its own.
     cases.push(Case::generated(
         "extends-chain-10000",
         Expect::Error,
@@ -253,52 +244,38 @@ fn generated() -> Vec<Case> {
 
     // Size: 1 MB strings, 100,000 tokens in one group, 10,000 broken tokens.
     let mega = "x".repeat(1 << 20);
-    cases.push(Case::generated(
+    cases.push(entry_json(
         "string-1mb",
         Expect::Output,
-        "entry.json",
-        vec![(
-            "entry.json",
-            json(&json!({ "f": { "$type": "fontFamily", "$value": mega, "$description": mega } })),
-        )],
+        &json!({ "f": { "$type": "fontFamily", "$value": mega, "$description": mega } }),
     ));
-    let mut big = serde_json::Map::new();
-    big.insert("$type".into(), json!("number"));
-    for i in 0..100_000 {
-        big.insert(format!("t{i}"), number(json!(i)));
-    }
-    cases.push(Case::generated(
+    let big = group("number", (0..100_000).map(|i| (format!("t{i}"), json!(i))));
+    cases.push(entry_json(
         "group-100000-tokens",
         Expect::Output,
-        "entry.json",
-        vec![("entry.json", json(&json!({ "g": big })))],
+        &json!({ "g": big }),
     ));
-    let mut broken = serde_json::Map::new();
-    broken.insert("$type".into(), json!("color"));
-    for i in 0..10_000 {
-        broken.insert(format!("c{i}"), number(json!("red")));
-    }
-    cases.push(Case::generated(
+    let broken = group(
+        "color",
+        (0..10_000).map(|i| (format!("c{i}"), json!("red"))),
+    );
+    cases.push(entry_json(
         "errors-10000",
         Expect::Error,
-        "entry.json",
-        vec![("entry.json", json(&json!({ "c": broken })))],
+        &json!({ "c": broken }),
     ));
     // Typos into a 20,000-token group, minified on one line: suggestions stay bounded and
     // code frames show a window of the line.
-    let mut typos = serde_json::Map::new();
-    typos.insert("$type".into(), json!("number"));
-    for i in 0..20_000 {
-        typos.insert(format!("token{i}"), number(json!(i)));
-    }
-    for i in 0..1_000 {
-        typos.insert(format!("bad{i}"), number(json!(format!("{{g.tokne{i}}}"))));
-    }
-    cases.push(Case::generated(
+    let typos = group(
+        "number",
+        (0..20_000)
+            .map(|i| (format!("token{i}"), json!(i)))
+            .chain((0..1_000).map(|i| (format!("bad{i}"), json!(format!("{{g.tokne{i}}}"))))),
+    );
+    cases.push(entry_json(
         "typos-into-huge-group-minified",
         Expect::Error,
-        "entry.json",
-        vec![("entry.json", json(&json!({ "g": typos })))],
+        &json!({ "g": typos }),
     ));
 
     // A mangled TOML file: thousands of syntax errors, reported as twenty and a count.
@@ -312,6 +289,13 @@ fn generated() -> Vec<Case> {
         )],
     ));
 
+    let resolver = |source: &str| {
+        json(&json!({
+            "version": "2025.10",
+            "sets": { "base": { "sources": [{ "$ref": source }] } },
+            "resolutionOrder": [{ "$ref": "#/sets/base" }]
+        }))
+    };
     // Encodings and line ends.
     let mut bad = b"{\n  \"f\": { \"$type\": \"fontFamily\", \"$value\": \"caf".to_vec();
     bad.extend_from_slice(&[0xC3, 0x28]);
@@ -328,14 +312,7 @@ fn generated() -> Vec<Case> {
         "tokens.resolver.json",
         vec![
             ("bad.tokens.json", bad),
-            (
-                "tokens.resolver.json",
-                json(&json!({
-                    "version": "2025.10",
-                    "sets": { "base": { "sources": [{ "$ref": "bad.tokens.json" }] } },
-                    "resolutionOrder": [{ "$ref": "#/sets/base" }]
-                })),
-            ),
+            ("tokens.resolver.json", resolver("bad.tokens.json")),
         ],
     ));
     let bom = |text: &str| [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
@@ -407,13 +384,6 @@ fn generated() -> Vec<Case> {
     ));
 
     // Links out of the project: a linked file and a linked folder.
-    let resolver = |source: &str| {
-        json(&json!({
-            "version": "2025.10",
-            "sets": { "base": { "sources": [{ "$ref": source }] } },
-            "resolutionOrder": [{ "$ref": "#/sets/base" }]
-        }))
-    };
     let mut link_file = Case::generated(
         "symlink-file-out",
         Expect::Error,

@@ -4,7 +4,7 @@ use std::path::Path;
 use proptest::prelude::*;
 use serde_json::{Value as Json, json};
 
-use crate::support::fixture_loader;
+use crate::support::{fixture_dirs, fixture_loader};
 
 /// A token value of a generated tree: always inside the spec's ranges.
 #[derive(Clone, Debug)]
@@ -254,7 +254,7 @@ proptest! {
     /// Token-shaped soup: fragments of both syntaxes and of DTCG in random order reach deeper
     /// than random bytes.
     #[test]
-    fn token_soup_never_panics(parts in prop::collection::vec(prop::sample::select(SOUP), 0..120), as_toml in any::<bool>()) {
+    fn token_soup_never_panics(parts in prop::collection::vec(prop::sample::select(dictionary()), 0..120), as_toml in any::<bool>()) {
         let name = if as_toml { "entry.toml" } else { "entry.json" };
         let _ = compile(name, parts.concat());
     }
@@ -262,7 +262,7 @@ proptest! {
     /// Every valid fixture, mutated: a result, never a panic.
     #[test]
     fn mutated_fixtures_never_panic(pick in any::<prop::sample::Index>(), edits in prop::collection::vec(edit(), 1..6)) {
-        let dirs = valid_fixture_dirs();
+        let dirs = fixture_dirs("valid");
         let dir = pick.get(&dirs);
         let (loader, entry) = fixture_loader(dir);
         let mut loader = loader;
@@ -278,80 +278,24 @@ proptest! {
     }
 }
 
-/// Pieces of JSON, TOML and DTCG for [`token_soup_never_panics`].
-const SOUP: &[&str] = &[
-    "{",
-    "}",
-    "[",
-    "]",
-    ":",
-    ",",
-    "=",
-    "\n",
-    " ",
-    "\"",
-    "'",
-    "\"\"\"",
-    "#",
-    ".",
-    "-",
-    "\"$value\"",
-    "\"$type\"",
-    "\"$ref\"",
-    "\"$extends\"",
-    "\"$root\"",
-    "\"$description\"",
-    "\"$deprecated\"",
-    "\"$extensions\"",
-    "\"color\"",
-    "\"dimension\"",
-    "\"typography\"",
-    "\"shadow\"",
-    "\"gradient\"",
-    "\"border\"",
-    "\"number\"",
-    "\"{a}\"",
-    "\"{a.b}\"",
-    "\"{}\"",
-    "\"#/a\"",
-    "\"#/a/$value/components/0\"",
-    "\"../x.json\"",
-    "\"a\"",
-    "\"b\"",
-    "a",
-    "b",
-    "0",
-    "-0",
-    "1e400",
-    "1.5",
-    "nan",
-    "inf",
-    "true",
-    "null",
-    "\"srgb\"",
-    "\"oklch\"",
-    "\"components\"",
-    "\"colorSpace\"",
-    "\"value\"",
-    "\"unit\"",
-    "\"px\"",
-    "\"rem\"",
-    "[a]",
-    "[a.b]",
-    "[[a]]",
-    "\"\\u0000\"",
-    "\"\\ud800\"",
-    "é",
-    "\u{feff}",
-    "\r\n",
-];
+/// Pieces of JSON, TOML and DTCG (`fixtures/dictionary.json`, shared with the fuzzer).
+fn dictionary() -> Vec<String> {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let path = crate::support::crate_dir().join("fixtures/dictionary.json");
+            let text = std::fs::read_to_string(path).expect("fixtures/dictionary.json");
+            serde_json::from_str(&text).expect("a JSON array of strings")
+        })
+        .clone()
+}
 
 /// One edit of a file.
 #[derive(Clone, Debug)]
 enum Edit {
     Delete(prop::sample::Index, usize),
     Duplicate(prop::sample::Index, usize),
-    Insert(prop::sample::Index, &'static str),
+    Insert(prop::sample::Index, String),
     Truncate(prop::sample::Index),
 }
 
@@ -359,7 +303,10 @@ fn edit() -> impl Strategy<Value = (prop::sample::Index, Edit)> {
     let e = prop_oneof![
         (any::<prop::sample::Index>(), 1usize..40).prop_map(|(i, n)| Edit::Delete(i, n)),
         (any::<prop::sample::Index>(), 1usize..200).prop_map(|(i, n)| Edit::Duplicate(i, n)),
-        (any::<prop::sample::Index>(), prop::sample::select(SOUP))
+        (
+            any::<prop::sample::Index>(),
+            prop::sample::select(dictionary())
+        )
             .prop_map(|(i, s)| Edit::Insert(i, s)),
         any::<prop::sample::Index>().prop_map(Edit::Truncate),
     ];
@@ -398,16 +345,4 @@ impl Edit {
             Edit::Truncate(i) => text[..at(i)].to_string(),
         }
     }
-}
-
-fn valid_fixture_dirs() -> Vec<std::path::PathBuf> {
-    let root = crate::support::crate_dir().join("fixtures/valid");
-    let mut dirs: Vec<_> = std::fs::read_dir(root)
-        .expect("fixtures/valid")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
 }

@@ -47,24 +47,46 @@ pub(crate) fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The case folders of `fixtures/<kind>/`, sorted.
+pub(crate) fn fixture_dirs(kind: &str) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(crate_dir().join("fixtures").join(kind))
+        .unwrap_or_else(|e| panic!("fixtures/{kind}: {e}"))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Every file under `dir`, at any depth, sorted.
+pub(crate) fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for path in std::fs::read_dir(&d)
+            .expect("fixture folder")
+            .flatten()
+            .map(|e| e.path())
+        {
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// Loads every file of a fixture folder into memory, under the display path `fixtures/<kind>/<name>/…`.
 pub(crate) fn fixture_loader(dir: &Path) -> (MemoryLoader, PathBuf) {
     let mut loader = MemoryLoader::new();
     let base = crate_dir();
     let mut entry = None;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let mut entries: Vec<_> = std::fs::read_dir(&d)
-            .expect("fixture folder")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
+    {
+        for path in files_under(dir) {
             let rel = path
                 .strip_prefix(&base)
                 .expect("inside tests/")

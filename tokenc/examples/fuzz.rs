@@ -4,7 +4,7 @@
 //!
 //! Seeds are every file of `tests/fixtures` (valid, invalid, rules, hostile). Each round takes a
 //! seed, applies a few random edits (flips, cuts, copies, splices with another seed, fragments
-//! of JSON/TOML/DTCG, extreme numbers, deep repetition), compiles it as a token file and as
+//! of JSON/TOML/DTCG from `tests/fixtures/dictionary.json`, extreme numbers, deep repetition), compiles it as a token file and as
 //! the entry of its fixture's other files, renders every diagnostic in every format, and parses
 //! any stylesheet back with lightningcss. A panic, a stylesheet that does not parse back, or a
 //! round slower than three seconds is a finding: its input is saved in `target/fuzz/findings/`.
@@ -47,106 +47,8 @@ impl Rng {
     }
 }
 
-/// Fragments that matter to the parsers and the DTCG reader.
-const DICTIONARY: &[&str] = &[
-    "{",
-    "}",
-    "[",
-    "]",
-    ":",
-    ",",
-    "=",
-    "\n",
-    "\"",
-    "'",
-    "\"\"\"",
-    "#",
-    ".",
-    "\\",
-    "\u{0}",
-    "\u{feff}",
-    "\r",
-    "é",
-    "🎨",
-    "\"$value\"",
-    "\"$type\"",
-    "\"$ref\"",
-    "\"$extends\"",
-    "\"$root\"",
-    "\"$description\"",
-    "\"$deprecated\"",
-    "\"$extensions\"",
-    "\"dev.crust\"",
-    "\"css\"",
-    "\"color\"",
-    "\"dimension\"",
-    "\"duration\"",
-    "\"typography\"",
-    "\"shadow\"",
-    "\"gradient\"",
-    "\"border\"",
-    "\"transition\"",
-    "\"strokeStyle\"",
-    "\"cubicBezier\"",
-    "\"fontFamily\"",
-    "\"fontWeight\"",
-    "\"number\"",
-    "\"{a}\"",
-    "\"{a.b}\"",
-    "\"{}\"",
-    "\"{{a}}\"",
-    "\"#/a\"",
-    "\"#/a/$value/components/0\"",
-    "\"#/sets/base\"",
-    "\"#/modifiers/theme\"",
-    "\"../x.json\"",
-    "\"/etc/passwd\"",
-    "\"http://x\"",
-    "0",
-    "-0",
-    "1e400",
-    "-1e400",
-    "1e-400",
-    "1.5",
-    "nan",
-    "inf",
-    "-inf",
-    "true",
-    "null",
-    "0x10",
-    "1979-05-27",
-    "\"srgb\"",
-    "\"oklch\"",
-    "\"display-p3\"",
-    "\"none\"",
-    "\"components\"",
-    "\"colorSpace\"",
-    "\"alpha\"",
-    "\"hex\"",
-    "\"value\"",
-    "\"unit\"",
-    "\"px\"",
-    "\"rem\"",
-    "\"ms\"",
-    "[a]",
-    "[a.b]",
-    "[[a]]",
-    "resolutionOrder",
-    "\"sets\"",
-    "\"modifiers\"",
-    "\"contexts\"",
-    "\"default\"",
-    "\"sources\"",
-    "\"version\"",
-    "\"2025.10\"",
-    "red; } body {",
-    "</style>",
-    "*/",
-    "\"]",
-];
-
 /// One random edit of `text` (kept valid UTF-8).
-fn mutate(rng: &mut Rng, text: &str, other: &str) -> String {
+fn mutate(rng: &mut Rng, text: &str, other: &str, dictionary: &[String]) -> String {
     let at = |rng: &mut Rng, s: &str| {
         let mut i = rng.below(s.len() + 1);
         while !s.is_char_boundary(i) {
@@ -166,11 +68,11 @@ fn mutate(rng: &mut Rng, text: &str, other: &str) -> String {
         0 => format!("{}{}", &text[..i], &text[j..]),
         1 => format!("{}{}", &text[..j], &text[i..]),
         2 => {
-            let word = DICTIONARY[rng.below(DICTIONARY.len())];
+            let word = &dictionary[rng.below(dictionary.len())];
             format!("{}{word}{}", &text[..i], &text[i..])
         }
         3 => {
-            let word = DICTIONARY[rng.below(DICTIONARY.len())];
+            let word = &dictionary[rng.below(dictionary.len())];
             format!("{}{word}{}", &text[..i], &text[j..])
         }
         4 => {
@@ -384,6 +286,12 @@ fn main() {
     let mut corpus = seeds(&workspace.join("tests/fixtures"));
     assert!(!corpus.is_empty(), "no seeds in tests/fixtures");
     let seeded = corpus.len();
+    // Fragments that matter to the parsers and the DTCG reader (shared with the property tests).
+    let dictionary: Vec<String> =
+        std::fs::read_to_string(workspace.join("tests/fixtures/dictionary.json"))
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .expect("tests/fixtures/dictionary.json: a JSON array of strings");
     let mut rng = Rng(seed | 1);
     let mut seen: HashSet<String> = HashSet::new();
     let (mut rounds, mut found) = (0u64, 0usize);
@@ -396,7 +304,7 @@ fn main() {
         let other = other.files[other.entry].1.clone();
         let mut text = pick.files[pick.entry].1.clone();
         for _ in 0..1 + rng.below(8) {
-            text = mutate(&mut rng, &text, &other);
+            text = mutate(&mut rng, &text, &other, &dictionary);
         }
         text.truncate(text.floor_char_boundary(1 << 20));
         let ext = pick.files[pick.entry]

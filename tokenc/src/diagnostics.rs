@@ -6,6 +6,7 @@
 use std::fmt;
 
 use codespan_reporting::diagnostic::{self as cs, LabelStyle};
+use codespan_reporting::files::Error as FilesError;
 use codespan_reporting::term::{self, Chars, Config};
 
 use crate::source::{FileId, SourceMap, Span};
@@ -311,8 +312,6 @@ impl<'a> Excerpts<'a> {
         Ok(l.real + byte.saturating_sub(l.start + l.lead))
     }
 }
-
-use codespan_reporting::files::Error as FilesError;
 
 impl<'a> codespan_reporting::files::Files<'a> for Excerpts<'_> {
     type FileId = FileId;

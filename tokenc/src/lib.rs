@@ -360,13 +360,13 @@ pub fn resolve_json(
         perms.report(found);
         json
     };
-    let value = if all_permutations && perms.count() > MAX_LISTED_PERMUTATIONS {
+    let count = perms.count();
+    let value = if all_permutations && count > MAX_LISTED_PERMUTATIONS {
         let modifiers = perms.ordered_modifiers();
         let mut d = Diagnostic::error(
             "too-many-permutations",
             format!(
-                "{} permutations are too many to list (at most {MAX_LISTED_PERMUTATIONS})",
-                perms.count()
+                "{count} permutations are too many to list (at most {MAX_LISTED_PERMUTATIONS})"
             ),
         )
         .with_help(
