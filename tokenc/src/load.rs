@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::flatten::{Flat, flatten};
@@ -49,8 +50,8 @@ pub struct Project {
     pub files: SourceMap,
     /// The entry file.
     pub entry: FileId,
-    /// Flattened sources (files and inline sources).
-    pub sources: Vec<Flat>,
+    /// Flattened sources (files and inline sources); shared with a [`SourceCache`].
+    pub sources: Vec<Arc<Flat>>,
     /// Sets.
     pub sets: Vec<Set>,
     /// Modifiers.
@@ -95,6 +96,22 @@ enum SetState {
     Done,
 }
 
+/// Token files parsed and flattened by earlier loads, for `tokenc watch`: a file read again with
+/// the same text under the same id is neither parsed nor flattened again, so a rebuild after one
+/// edit only reads the edited file. Files the last load did not read are forgotten.
+#[derive(Default)]
+pub struct SourceCache {
+    files: HashMap<(FileId, PathBuf), CachedFile>,
+}
+
+struct CachedFile {
+    text: String,
+    flat: Arc<Flat>,
+    /// The reader's diagnostics, then flattening's, replayed on every hit.
+    parse_diagnostics: Vec<Diagnostic>,
+    flatten_diagnostics: Vec<Diagnostic>,
+}
+
 struct Loader<'a> {
     io: &'a dyn SourceLoader,
     set_state: Vec<SetState>,
@@ -102,6 +119,9 @@ struct Loader<'a> {
     project: Project,
     /// Source index of each file loaded as a whole, by file.
     file_sources: HashMap<FileId, usize>,
+    cache: Option<&'a mut SourceCache>,
+    /// Cache keys of the files this load read whole.
+    used: std::collections::HashSet<(FileId, PathBuf)>,
 }
 
 /// Loads the entry document and everything it references.
@@ -109,7 +129,18 @@ pub fn load(
     io: &dyn SourceLoader,
     entry: &Path,
     roots: &Roots,
+    files: SourceMap,
+) -> Result<Project, EntryError> {
+    load_cached(io, entry, roots, files, None)
+}
+
+/// [`load`], taking unchanged token files from `cache` and leaving this load's files in it.
+pub fn load_cached(
+    io: &dyn SourceLoader,
+    entry: &Path,
+    roots: &Roots,
     mut files: SourceMap,
+    cache: Option<&mut SourceCache>,
 ) -> Result<Project, EntryError> {
     let entry_path = normalize(entry);
     let text = io.read(&entry_path).map_err(|error| EntryError {
@@ -139,6 +170,8 @@ pub fn load(
             diagnostics: Vec::new(),
         },
         file_sources: HashMap::new(),
+        cache,
+        used: Default::default(),
     };
     let (root, diagnostics) = parse(
         entry_id,
@@ -160,6 +193,9 @@ pub fn load(
         }
     }
     loader.pointer_files();
+    if let Some(cache) = loader.cache {
+        cache.files.retain(|key, _| loader.used.contains(key));
+    }
     Ok(loader.project)
 }
 
@@ -202,9 +238,55 @@ impl Loader<'_> {
 
     fn add_source(&mut self, root: Node) -> usize {
         let flat = flatten(root, &mut self.project.diagnostics);
+        self.push_source(Arc::new(flat))
+    }
+
+    fn push_source(&mut self, flat: Arc<Flat>) -> usize {
         self.project.skipped.extend(flat.skipped.iter().cloned());
         self.project.sources.push(flat);
         self.project.sources.len() - 1
+    }
+
+    /// File `id` as a whole token source (from the cache when its text is unchanged). `Err`
+    /// holds the document when it is a resolver, and nothing when it does not parse.
+    fn whole_file(&mut self, id: FileId) -> Result<usize, Option<Node>> {
+        let key = (id, self.project.files.path(id).to_path_buf());
+        let text = self.project.files.text(id);
+        if let Some(hit) = self.cache.as_deref().and_then(|c| c.files.get(&key))
+            && hit.text == text
+        {
+            let flat = hit.flat.clone();
+            let flatten_diagnostics = hit.flatten_diagnostics.clone();
+            self.parsed(hit.parse_diagnostics.clone());
+            self.project.diagnostics.extend(flatten_diagnostics);
+            self.used.insert(key);
+            return Ok(self.push_source(flat));
+        }
+        let (root, parse_diagnostics) = parse(id, text, Format::of(&key.1));
+        self.parsed(parse_diagnostics.clone());
+        let root = root.ok_or(None)?;
+        if is_resolver(&root) {
+            return Err(Some(root));
+        }
+        let mut flatten_diagnostics = Vec::new();
+        let flat = Arc::new(flatten(root, &mut flatten_diagnostics));
+        self.project
+            .diagnostics
+            .extend(flatten_diagnostics.iter().cloned());
+        if let Some(cache) = self.cache.as_deref_mut() {
+            let text = self.project.files.text(id).to_string();
+            cache.files.insert(
+                key.clone(),
+                CachedFile {
+                    text,
+                    flat: flat.clone(),
+                    parse_diagnostics,
+                    flatten_diagnostics,
+                },
+            );
+            self.used.insert(key);
+        }
+        Ok(self.push_source(flat))
     }
 
     fn resolver(&mut self, root: Node) {
@@ -713,20 +795,28 @@ impl Loader<'_> {
         if whole && let Some(index) = self.file_sources.get(&id) {
             return Some(*index);
         }
-        let text = self.project.files.text(id).to_string();
-        let path = self.project.files.path(id).to_path_buf();
-        let (root, diagnostics) = parse(id, &text, Format::of(&path));
+        if whole {
+            return match self.whole_file(id) {
+                Ok(index) => {
+                    self.file_sources.insert(id, index);
+                    Some(index)
+                }
+                Err(Some(_resolver)) => {
+                    self.not_a_token_file(file_part, span);
+                    None
+                }
+                Err(None) => None,
+            };
+        }
+        let (root, diagnostics) = parse(
+            id,
+            self.project.files.text(id),
+            Format::of(self.project.files.path(id)),
+        );
         self.parsed(diagnostics);
         let root = root?;
         if pointer.is_none() && is_resolver(&root) {
-            self.error(
-                Diagnostic::error(
-                    "invalid-resolver",
-                    format!("`{file_part}` is a resolver document, not a token file"),
-                )
-                .at(span, "a source must be a token file")
-                .with_help("list that resolver's token files here instead; a resolver cannot include another"),
-            );
+            self.not_a_token_file(file_part, span);
             return None;
         }
         let node = match pointer {
@@ -754,11 +844,20 @@ impl Loader<'_> {
                 }
             }
         }
-        let index = self.add_source(node);
-        if whole {
-            self.file_sources.insert(id, index);
-        }
-        Some(index)
+        Some(self.add_source(node))
+    }
+
+    fn not_a_token_file(&mut self, file_part: &str, span: Span) {
+        self.error(
+            Diagnostic::error(
+                "invalid-resolver",
+                format!("`{file_part}` is a resolver document, not a token file"),
+            )
+            .at(span, "a source must be a token file")
+            .with_help(
+                "list that resolver's token files here instead; a resolver cannot include another",
+            ),
+        );
     }
 
     /// Reads a referenced file, checking that it stays inside the project folder and roots.
@@ -863,12 +962,13 @@ impl Loader<'_> {
             let index = match self.file_sources.get(&id) {
                 Some(i) => *i,
                 None => {
-                    let text = self.project.files.text(id).to_string();
-                    let path = self.project.files.path(id).to_path_buf();
-                    let (root, diagnostics) = parse(id, &text, Format::of(&path));
-                    self.parsed(diagnostics);
-                    let Some(root) = root else { continue };
-                    let index = self.add_source(root);
+                    let index = match self.whole_file(id) {
+                        Ok(index) => index,
+                        // A resolver reached by a pointer is read as tokens (its `$ref`s are
+                        // then reported as unknown properties).
+                        Err(Some(root)) => self.add_source(root),
+                        Err(None) => continue,
+                    };
                     self.file_sources.insert(id, index);
                     for token in &self.project.sources[index].tokens {
                         collect_file_refs(&token.value, &mut pending);
@@ -943,4 +1043,120 @@ pub fn pointer_get<'a>(root: &'a Node, pointer: &str) -> Option<&'a Node> {
         };
     }
     Some(node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::MemoryLoader;
+
+    const RESOLVER: &str = r##"{
+      "version": "2025.10",
+      "sets": { "base": { "sources": [{ "$ref": "base.json" }] } },
+      "modifiers": { "theme": { "contexts": {
+        "light": [{ "$ref": "light.json" }], "dark": [{ "$ref": "dark.json" }] },
+        "default": "light" } },
+      "resolutionOrder": [{ "$ref": "#/sets/base" }, { "$ref": "#/modifiers/theme" }]
+    }"##;
+
+    fn files(dark: &str) -> MemoryLoader {
+        let mut io = MemoryLoader::new();
+        io.insert("/p/r.resolver.json", RESOLVER)
+            .insert(
+                "/p/base.json",
+                r#"{ "a": { "$type": "number", "$value": 1, "$typo": 2 } }"#,
+            )
+            .insert(
+                "/p/light.json",
+                r#"{ "b": { "$type": "number", "$value": 2 } }"#,
+            )
+            .insert("/p/dark.json", dark);
+        io
+    }
+
+    fn load_with(io: &MemoryLoader, cache: &mut SourceCache) -> Project {
+        let roots = Roots {
+            project: "/p".into(),
+            extra: Vec::new(),
+        };
+        load_cached(
+            io,
+            Path::new("/p/r.resolver.json"),
+            &roots,
+            SourceMap::new(),
+            Some(cache),
+        )
+        .expect("the entry reads")
+    }
+
+    fn source_named<'p>(project: &'p Project, file: &str) -> &'p Arc<Flat> {
+        let id = project
+            .files
+            .find(Path::new(file))
+            .expect("the file was read");
+        &project.sources[project.pointer_files.get(&id).copied().unwrap_or_else(|| {
+            // Whole-file sources are in reading order: base, light, dark.
+            ["/p/base.json", "/p/light.json", "/p/dark.json"]
+                .iter()
+                .position(|f| *f == file)
+                .expect("a known file")
+        })]
+    }
+
+    #[test]
+    fn the_cache_reuses_unchanged_files_and_replays_their_diagnostics() {
+        let mut cache = SourceCache::default();
+        let first = load_with(
+            &files(r#"{ "b": { "$type": "number", "$value": 3 } }"#),
+            &mut cache,
+        );
+        let edited = files(r#"{ "b": { "$type": "number", "$value": 4 } }"#);
+        let second = load_with(&edited, &mut cache);
+        // Unchanged files are the very same flattened sources; the edited one is new.
+        for unchanged in ["/p/base.json", "/p/light.json"] {
+            assert!(Arc::ptr_eq(
+                source_named(&first, unchanged),
+                source_named(&second, unchanged)
+            ));
+        }
+        assert!(!Arc::ptr_eq(
+            source_named(&first, "/p/dark.json"),
+            source_named(&second, "/p/dark.json")
+        ));
+        let value = &source_named(&second, "/p/dark.json").tokens[0].value;
+        assert_eq!(value.as_f64(), Some(4.0));
+        // The cached file's problem (`$typo`) is reported again, exactly as a fresh load does.
+        let fresh = load(
+            &edited,
+            Path::new("/p/r.resolver.json"),
+            &Roots {
+                project: "/p".into(),
+                extra: Vec::new(),
+            },
+            SourceMap::new(),
+        )
+        .expect("the entry reads");
+        assert_eq!(second.diagnostics, fresh.diagnostics);
+        assert_eq!(second.diagnostics.len(), 1, "{:?}", second.diagnostics);
+        assert_eq!(second.diagnostics[0].code, "unknown-dtcg-property");
+    }
+
+    #[test]
+    fn the_cache_forgets_files_no_longer_read() {
+        let mut cache = SourceCache::default();
+        load_with(
+            &files(r#"{ "b": { "$type": "number", "$value": 3 } }"#),
+            &mut cache,
+        );
+        assert_eq!(cache.files.len(), 3);
+        let mut io = files("{}");
+        io.insert(
+            "/p/r.resolver.json",
+            r##"{ "version": "2025.10", "sets": { "base": { "sources": [{ "$ref": "base.json" }] } },
+                 "resolutionOrder": [{ "$ref": "#/sets/base" }] }"##,
+        );
+        load_with(&io, &mut cache);
+        let kept: Vec<&Path> = cache.files.keys().map(|(_, p)| p.as_path()).collect();
+        assert_eq!(kept, [Path::new("/p/base.json")]);
+    }
 }

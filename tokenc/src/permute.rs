@@ -2,11 +2,22 @@
 //! each problem once even when it shows up in several permutations.
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{Project, Step};
 use crate::resolve::{Resolved, Selection, resolve};
+
+/// One permutation resolved, with the checks that look at a whole permutation.
+fn resolve_and_check(
+    project: &Project,
+    selection: &Selection,
+    prefix: &str,
+) -> (Resolved, Vec<Diagnostic>) {
+    let (resolved, mut diagnostics) = resolve(project, selection);
+    diagnostics.extend(crate::validate::check_resolved(&resolved, prefix));
+    (resolved, diagnostics)
+}
 
 /// A cache of resolved permutations of one project.
 pub struct Permutations<'p> {
@@ -14,7 +25,7 @@ pub struct Permutations<'p> {
     pub project: &'p Project,
     /// CSS prefix, for lints that compare output names.
     pub prefix: String,
-    cache: HashMap<Selection, Rc<Resolved>>,
+    cache: HashMap<Selection, Arc<Resolved>>,
     diagnostics: Vec<Diagnostic>,
     seen: HashSet<(&'static str, Option<crate::source::Span>, String)>,
 }
@@ -32,16 +43,60 @@ impl<'p> Permutations<'p> {
     }
 
     /// The resolved tokens of `selection`.
-    pub fn get(&mut self, selection: &Selection) -> Rc<Resolved> {
+    pub fn get(&mut self, selection: &Selection) -> Arc<Resolved> {
         if let Some(r) = self.cache.get(selection) {
             return r.clone();
         }
-        let (resolved, diagnostics) = resolve(self.project, selection);
+        let (resolved, diagnostics) = resolve_and_check(self.project, selection, &self.prefix);
         self.report(diagnostics);
-        self.report(crate::validate::check_resolved(&resolved, &self.prefix));
-        let resolved = Rc::new(resolved);
+        let resolved = Arc::new(resolved);
         self.cache.insert(selection.clone(), resolved.clone());
         resolved
+    }
+
+    /// Resolves the `selections` not resolved yet, two at a time on two threads (each
+    /// permutation is independent, and a build needs at least the default and one per context).
+    /// Problems are reported in the order of `selections`, as [`Permutations::get`] would.
+    pub fn prefetch(&mut self, selections: &[Selection]) {
+        let mut todo: Vec<&Selection> = Vec::new();
+        for s in selections {
+            if !self.cache.contains_key(s) && !todo.contains(&s) {
+                todo.push(s);
+            }
+        }
+        if todo.len() < 2 || std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            for s in todo {
+                self.get(s);
+            }
+            return;
+        }
+        let (project, prefix) = (self.project, self.prefix.as_str());
+        let mut halves = [Vec::new(), Vec::new()];
+        for (i, s) in todo.iter().copied().enumerate() {
+            halves[i % 2].push((i, s));
+        }
+        let [even, odd] = halves;
+        let resolve_all = |list: Vec<(usize, &Selection)>| {
+            list.into_iter()
+                .map(|(i, s)| (i, resolve_and_check(project, s, prefix)))
+                .collect::<Vec<_>>()
+        };
+        let mut done = std::thread::scope(|scope| {
+            let other = scope.spawn(|| resolve_all(odd));
+            let mut done = resolve_all(even);
+            // A panic on the other thread is a bug; surface it here as one.
+            done.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+            done
+        });
+        done.sort_by_key(|(i, _)| *i);
+        for (i, (resolved, diagnostics)) in done {
+            self.report(diagnostics);
+            self.cache.insert(todo[i].clone(), Arc::new(resolved));
+        }
     }
 
     /// Adds diagnostics, dropping exact repeats.

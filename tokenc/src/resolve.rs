@@ -66,7 +66,7 @@ pub struct Resolved {
     /// Path → id.
     pub index: HashMap<String, TokenId>,
     /// Each token's [`Resolved::final_target`], computed once on first use.
-    finals: std::cell::OnceCell<Vec<TokenId>>,
+    finals: std::sync::OnceLock<Vec<TokenId>>,
 }
 
 impl Resolved {
@@ -235,7 +235,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
     let resolved = Resolved {
         tokens,
         index,
-        finals: std::cell::OnceCell::new(),
+        finals: std::sync::OnceLock::new(),
     };
     (resolved, diagnostics)
 }

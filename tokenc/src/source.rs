@@ -111,28 +111,37 @@ impl SourceMap {
 
 /// One file's text, with where its lines start. A line ends at `\n`, `\r\n` or a lone `\r`
 /// (JSON allows all three), and a byte-order mark takes no column.
+///
+/// Line starts are found on the first diagnostic that needs them: a build without problems never
+/// scans its (possibly megabytes of) sources a second time.
 #[derive(Clone)]
 struct SourceFile {
     name: String,
     source: String,
-    line_starts: Vec<usize>,
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     fn new(name: String, source: String) -> Self {
-        let bytes = source.as_bytes();
-        let mut line_starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends_line {
-                line_starts.push(i + 1);
-            }
-        }
         SourceFile {
             name,
             source,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let bytes = self.source.as_bytes();
+            let mut starts = vec![0];
+            for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+                let ends_line = bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n');
+                if ends_line {
+                    starts.push(i + 1);
+                }
+            }
+            starts
+        })
     }
 
     fn file(map: &SourceMap, id: FileId) -> Result<&SourceFile, FilesError> {
@@ -156,7 +165,7 @@ impl<'a> Files<'a> for SourceMap {
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
         let file = SourceFile::file(self, id)?;
         Ok(file
-            .line_starts
+            .line_starts()
             .partition_point(|&start| start <= byte_index)
             .saturating_sub(1))
     }
@@ -164,14 +173,14 @@ impl<'a> Files<'a> for SourceMap {
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
         let file = SourceFile::file(self, id)?;
         let start = *file
-            .line_starts
+            .line_starts()
             .get(line_index)
             .ok_or(FilesError::LineTooLarge {
                 given: line_index,
-                max: file.line_starts.len() - 1,
+                max: file.line_starts().len() - 1,
             })?;
         let end = file
-            .line_starts
+            .line_starts()
             .get(line_index + 1)
             .copied()
             .unwrap_or(file.source.len());

@@ -386,7 +386,7 @@ pub(crate) fn run() -> ExitCode {
     if command == "check" {
         return check(&reporter, &job, &loader);
     }
-    build(&reporter, &job, &loader).0
+    build(&reporter, &job, &loader, None).0
 }
 
 /// `check`: the whole pipeline, and the outputs on disk compared; writes nothing.
@@ -436,8 +436,14 @@ fn planned(job: &Job, outputs: tokenc::Outputs) -> Vec<(PathBuf, String)> {
 
 /// `build`: compiles and writes the outputs, all or none. Returns the exit code and every file
 /// read (for `watch`), when the entry could be read.
-fn build(reporter: &Reporter, job: &Job, loader: &DiskLoader) -> (ExitCode, Option<SourceMap>) {
-    let compilation = match tokenc::compile_with(loader, &job.settings, job.files.clone()) {
+fn build(
+    reporter: &Reporter,
+    job: &Job,
+    loader: &DiskLoader,
+    cache: Option<&mut tokenc::load::SourceCache>,
+) -> (ExitCode, Option<SourceMap>) {
+    let compilation = match tokenc::compile_cached(loader, &job.settings, job.files.clone(), cache)
+    {
         Ok(c) => c,
         Err(e) => return (job.entry_error(reporter, &e), None),
     };

@@ -17,7 +17,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use super::{OutputArgs, Reporter, SourceArgs, UsageError, build, default_config, job, loader};
 
 /// How long the debouncer waits for a burst of writes to end.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// How long a watched file may be missing (an editor replacing it) before building anyway.
 const GRACE: Duration = Duration::from_millis(500);
@@ -32,9 +32,10 @@ pub(super) fn watch(source: &SourceArgs, output: &OutputArgs) -> ExitCode {
     };
     let mut files: BTreeSet<PathBuf> = BTreeSet::new();
     let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut cache = tokenc::load::SourceCache::default();
     loop {
         let started = Instant::now();
-        let (read, built) = match once(&reporter, source, output) {
+        let (read, built) = match once(&reporter, source, output, &mut cache) {
             Ok(result) => result,
             Err(UsageError(message)) => return reporter.usage(&message),
         };
@@ -117,6 +118,7 @@ fn once(
     reporter: &Reporter,
     source: &SourceArgs,
     output: &OutputArgs,
+    cache: &mut tokenc::load::SourceCache,
 ) -> Result<(Vec<PathBuf>, bool), UsageError> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut read = Vec::new();
@@ -134,7 +136,7 @@ fn once(
         Err(_) => return Ok((read, false)),
     };
     let loader = loader();
-    let (code, files) = build(reporter, &job, &loader);
+    let (code, files) = build(reporter, &job, &loader, Some(cache));
     // Every file the build read; the configs alone when the entry could not be read.
     let map = files.as_ref().unwrap_or(&job.files);
     for i in 0..map.len() {

@@ -30,8 +30,9 @@ pub struct CssConfig {
     pub context_spans: std::collections::HashMap<String, crate::source::Span>,
 }
 
-/// One declared token: its lines in the sRGB block and in the wide-gamut block.
-#[derive(Clone, Debug, PartialEq)]
+/// One declared token: its lines in the sRGB block and in the wide-gamut block. (`Eq` lets
+/// `Rc<Decl>` comparisons of a shared declaration stop at the pointer.)
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Decl {
     lines: Vec<(String, String)>,
     wide: Vec<(String, String)>,
@@ -299,11 +300,35 @@ pub fn emit_css(
             let decls = if selection == defaults {
                 default_decls.clone()
             } else {
+                // Where both permutations list the same tokens in the same order (the usual
+                // case), a token whose definition is unchanged shares the default declaration
+                // instead of being printed again: its text could only differ through its value,
+                // its alias targets (same ids, same paths) or its CSS override.
+                let aligned = resolved.tokens.len() == default.tokens.len()
+                    && resolved
+                        .tokens
+                        .iter()
+                        .zip(&default.tokens)
+                        .all(|(a, b)| a.path == b.path);
                 Rc::new(
                     resolved
                         .tokens
                         .iter()
-                        .map(|t| declare(&printer, &resolved, t, &mut diagnostics).map(Rc::new))
+                        .enumerate()
+                        .map(|(i, t)| {
+                            let unchanged = aligned && {
+                                let before = &default.tokens[i];
+                                t.ty == before.ty
+                                    && t.value.is_some()
+                                    && t.value == before.value
+                                    && t.extensions == before.extensions
+                            };
+                            if unchanged {
+                                default_decls[i].clone()
+                            } else {
+                                declare(&printer, &resolved, t, &mut diagnostics).map(Rc::new)
+                            }
+                        })
                         .collect(),
                 )
             };
@@ -343,7 +368,7 @@ pub fn emit_css(
         std::iter::once(&*default).chain(
             variants
                 .iter()
-                .filter(|v| !Rc::ptr_eq(&v.2, &default))
+                .filter(|v| !std::sync::Arc::ptr_eq(&v.2, &default))
                 .map(|v| &*v.2),
         ),
     );
@@ -582,7 +607,12 @@ fn context_selectors(
 type Selectors = (Vec<String>, Vec<(String, String)>);
 
 /// One single-context permutation: modifier, context, tokens, declarations.
-type Variant = (usize, usize, Rc<Resolved>, Rc<Vec<Option<Rc<Decl>>>>);
+type Variant = (
+    usize,
+    usize,
+    std::sync::Arc<Resolved>,
+    Rc<Vec<Option<Rc<Decl>>>>,
+);
 
 /// Selectors where two contexts apply together: on one element, or either inside the other.
 /// An `@media` context combines with the other's selectors inside its query; two queries are
@@ -708,8 +738,20 @@ fn write_rule(
     if let Some(s) = scheme {
         let _ = writeln!(out, "{pad}  color-scheme: {s};");
     }
+    out.reserve(
+        lines
+            .iter()
+            .map(|(n, v)| pad.len() + n.len() + v.len() + 6)
+            .sum(),
+    );
     for (name, value) in lines {
-        let _ = writeln!(out, "{pad}  {name}: {value};");
+        // Pushed piece by piece: the formatting machinery costs more than the copying here.
+        out.push_str(&pad);
+        out.push_str("  ");
+        out.push_str(name);
+        out.push_str(": ");
+        out.push_str(value);
+        out.push_str(";\n");
     }
     let _ = writeln!(out, "{pad}}}");
 }

@@ -17,6 +17,7 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
     let mut out = Vec::new();
     let mut css: HashMap<String, usize> = HashMap::default();
     let mut rs: HashMap<String, usize> = HashMap::default();
+    let mut modules = RustModules::default();
     for (i, token) in tokens.iter().enumerate() {
         let mut names = vec![(naming::css_var(prefix, &token.path), "CSS custom property")];
         if token.ty == Some(crate::model::TokenType::Typography) {
@@ -35,7 +36,7 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
             }
         }
         if rust {
-            let name = rust_path(&token.path);
+            let name = modules.path(token.path.as_str());
             if name.starts_with("kind::") {
                 out.push(
                     Diagnostic::error("name-collision", format!("`{}` would live in the Rust module `kind`, which tokens.rs reserves for its marker types", token.path))
@@ -55,11 +56,33 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
 
 /// `color::bg::DEFAULT` for `color.bg.default`.
 pub fn rust_path(path: &str) -> String {
-    let segments: Vec<&str> = path.split('.').collect();
-    let (last, groups) = segments.split_last().expect("paths are never empty");
-    let mut parts: Vec<String> = groups.iter().map(|g| naming::rust_module(g)).collect();
-    parts.push(naming::rust_const(last));
-    parts.join("::")
+    RustModules::default().path(path)
+}
+
+/// [`rust_path`] for many tokens: each group name is converted to a module name once.
+#[derive(Default)]
+struct RustModules<'a> {
+    names: HashMap<&'a str, String>,
+}
+
+impl<'a> RustModules<'a> {
+    fn path(&mut self, path: &'a str) -> String {
+        let (groups, last) = match path.rsplit_once('.') {
+            Some((groups, last)) => (Some(groups), last),
+            None => (None, path),
+        };
+        let mut out = String::with_capacity(path.len() + 8);
+        for group in groups.into_iter().flat_map(|g| g.split('.')) {
+            let module = self
+                .names
+                .entry(group)
+                .or_insert_with(|| naming::rust_module(group));
+            out.push_str(module);
+            out.push_str("::");
+        }
+        out.push_str(&naming::rust_const(last));
+        out
+    }
 }
 
 fn collision(tokens: &[&Token], a: usize, b: usize, what: &str, name: &str) -> Diagnostic {

@@ -17,16 +17,28 @@ const MAX_WIDTH: usize = 100;
 #[derive(Default)]
 struct Module<'a> {
     name: String,
-    path: String,
+    path: &'a str,
     doc: Option<&'a str>,
     consts: Vec<&'a Token>,
     children: Vec<Module<'a>>,
     /// Child module name → index in `children` (groups can have thousands of children).
     by_name: foldhash::HashMap<String, usize>,
+    /// Group name as written → index in `children`, so each name is converted once.
+    by_segment: foldhash::HashMap<&'a str, usize>,
 }
 
 impl<'a> Module<'a> {
-    fn child(&mut self, name: String, path: String) -> &mut Module<'a> {
+    /// The child module for group `segment` at `path`, created (with `doc`) when new.
+    fn child(
+        &mut self,
+        segment: &'a str,
+        path: &'a str,
+        doc: impl Fn(&str) -> Option<&'a str>,
+    ) -> &mut Module<'a> {
+        if let Some(&i) = self.by_segment.get(segment) {
+            return &mut self.children[i];
+        }
+        let name = naming::rust_module(segment);
         let next = self.children.len();
         let i = *self.by_name.entry(name.clone()).or_insert(next);
         if i == next {
@@ -36,7 +48,12 @@ impl<'a> Module<'a> {
                 ..Module::default()
             });
         }
-        &mut self.children[i]
+        self.by_segment.insert(segment, i);
+        let module = &mut self.children[i];
+        if module.doc.is_none() {
+            module.doc = doc(path);
+        }
+        module
     }
 }
 
@@ -63,18 +80,15 @@ pub fn emit_rust(
         if token.ty.is_none() || token.value.is_none() {
             continue;
         }
-        let segments: Vec<&str> = token.path.split('.').collect();
         let mut module = &mut root;
-        let mut path = String::new();
-        for segment in &segments[..segments.len() - 1] {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(segment);
-            module = module.child(naming::rust_module(segment), path.clone());
-            if module.doc.is_none() {
-                module.doc = group_docs.get(path.as_str()).copied();
-            }
+        let path = token.path.as_str();
+        let mut start = 0;
+        while let Some(dot) = path[start..].find('.') {
+            let end = start + dot;
+            module = module.child(&path[start..end], &path[..end], |p| {
+                group_docs.get(p).copied()
+            });
+            start = end + 1;
         }
         module.consts.push(token);
     }
@@ -216,23 +230,43 @@ fn prose(text: &str) -> String {
 /// A Markdown code span holding `text` literally, whatever backticks it contains: the fence is
 /// one backtick longer than the longest run inside (CommonMark), padded when the text touches it.
 fn code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_code(&mut out, text);
+    out
+}
+
+/// [`code`], appended to `out`.
+fn push_code(out: &mut String, text: &str) {
     let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
+    if text.contains('`') {
+        let mut run = 0;
+        for c in text.chars() {
+            run = if c == '`' { run + 1 } else { 0 };
+            longest = longest.max(run);
+        }
     }
-    let fence = "`".repeat(longest + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') {
         " "
     } else {
         ""
     };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    for _ in 0..=longest {
+        out.push('`');
+    }
+    out.push_str(pad);
+    out.push_str(text);
+    out.push_str(pad);
+    for _ in 0..=longest {
+        out.push('`');
+    }
 }
 
-fn pad(depth: usize) -> String {
-    "    ".repeat(depth)
+fn pad(depth: usize) -> std::borrow::Cow<'static, str> {
+    const SPACES: &str = "                                                                ";
+    match SPACES.get(..depth * 4) {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => std::borrow::Cow::Owned("    ".repeat(depth)),
+    }
 }
 
 fn write_module(out: &mut String, module: &Module<'_>, depth: usize, prefix: &str) {
@@ -245,7 +279,7 @@ fn write_module(out: &mut String, module: &Module<'_>, depth: usize, prefix: &st
     let _ = writeln!(
         out,
         "{p}#[doc = {}]",
-        literal(&format!("Tokens under {}.", code(&module.path)))
+        literal(&format!("Tokens under {}.", code(module.path)))
     );
     let _ = writeln!(out, "{p}pub mod {} {{", module.name);
     let mut kinds: Vec<String> = module
@@ -289,16 +323,14 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
         let _ = writeln!(out, "{p}#[doc = {}]", literal(&prose(description)));
         let _ = writeln!(out, "{p}#[doc = \"\"]");
     }
-    let _ = writeln!(
-        out,
-        "{p}#[doc = {}]",
-        literal(&format!(
-            "{} ({}), CSS {}.",
-            code(&token.path),
-            ty.as_str(),
-            code(&var)
-        ))
-    );
+    let mut doc = String::with_capacity(token.path.len() + var.len() + 24);
+    push_code(&mut doc, &token.path);
+    doc.push_str(" (");
+    doc.push_str(ty.as_str());
+    doc.push_str("), CSS ");
+    push_code(&mut doc, &var);
+    doc.push('.');
+    let _ = writeln!(out, "{p}#[doc = {doc:?}]");
     match &token.deprecated {
         Some(Deprecation::Because(why)) => {
             let _ = writeln!(out, "{p}#[deprecated = {}]", literal(&prose(why)));
@@ -310,21 +342,20 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
     }
     // The last part of `rust_path`: the constant's own name.
     let name = naming::rust_const(token.path.rsplit('.').next().unwrap_or(&token.path));
-    let ty_name = format!("{}Token", ty.rust_name());
-    let head = format!("{p}pub const {name}: {ty_name} =");
-    let expr = format!("{ty_name}::new({});", literal(&var));
-    // rustfmt measures width in characters.
+    let ty_name = ty.rust_name();
+    let var = literal(&var);
+    // rustfmt measures width in characters: `{p}pub const {name}: {ty_name}Token =` and
+    // `{ty_name}Token::new({var});`.
     let width = |s: &str| s.chars().count();
-    if width(&head) + 1 + width(&expr) <= MAX_WIDTH {
-        let _ = writeln!(out, "{head} {expr}");
-    } else if p.len() + 4 + width(&expr) <= MAX_WIDTH {
-        let _ = writeln!(out, "{head}\n{p}    {expr}");
+    let head = p.len() + "pub const : Token =".len() + width(&name) + ty_name.len();
+    let expr = "Token::new();".len() + ty_name.len() + width(&var);
+    let _ = write!(out, "{p}pub const {name}: {ty_name}Token =");
+    if head + 1 + expr <= MAX_WIDTH {
+        let _ = writeln!(out, " {ty_name}Token::new({var});");
+    } else if p.len() + 4 + expr <= MAX_WIDTH {
+        let _ = writeln!(out, "\n{p}    {ty_name}Token::new({var});");
     } else {
-        let _ = writeln!(
-            out,
-            "{head} {ty_name}::new(\n{p}    {},\n{p});",
-            literal(&var)
-        );
+        let _ = writeln!(out, " {ty_name}Token::new(\n{p}    {var},\n{p});");
     }
 }
 

@@ -323,7 +323,8 @@ impl Reader<'_> {
                 span: self.span(start, self.pos),
             });
         }
-        let mut seen = std::collections::HashMap::new();
+        // Duplicate keys: a scan while the object is small (most are), a map once it is big.
+        let mut seen: Option<foldhash::HashMap<String, usize>> = None;
         loop {
             self.skip_ws();
             if self.bytes.get(self.pos) != Some(&b'"') {
@@ -339,8 +340,21 @@ impl Reader<'_> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth + 1)?;
-            match seen.get(&key) {
-                Some(&index) => {
+            let earlier = if entries.len() < 16 {
+                entries.iter().position(|e| e.key == key)
+            } else {
+                seen.get_or_insert_with(|| {
+                    entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| (e.key.clone(), i))
+                        .collect()
+                })
+                .get(&key)
+                .copied()
+            };
+            match earlier {
+                Some(index) => {
                     let first: &Entry = &entries[index];
                     self.diagnostics.push(
                         Diagnostic::error("duplicate-key", format!("duplicate key `{key}`"))
@@ -350,7 +364,9 @@ impl Reader<'_> {
                     );
                 }
                 None => {
-                    seen.insert(key.clone(), entries.len());
+                    if let Some(seen) = &mut seen {
+                        seen.insert(key.clone(), entries.len());
+                    }
                     entries.push(Entry {
                         key,
                         key_span,
@@ -393,6 +409,22 @@ mod tests {
         assert_eq!(items[1].as_f64(), Some(-25.0));
         assert_eq!(items[2].as_str(), Some("xé😀"));
         assert_eq!(&text[items[1].span.range()], "-2.5e1");
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_big_objects_too() {
+        // Past 16 keys the reader switches from a scan to a map: both must see repeats.
+        let mut keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        keys.insert(10, "\"k3\": 99".into());
+        keys.push("\"k3\": 100".into());
+        keys.push("\"k25\": 101".into());
+        let (root, diags) = parse(&format!("{{{}}}", keys.join(", ")));
+        let root = root.unwrap();
+        assert_eq!(root.as_object().unwrap().len(), 40);
+        assert_eq!(root.get("k3").unwrap().value.as_f64(), Some(3.0));
+        assert_eq!(root.get("k25").unwrap().value.as_f64(), Some(25.0));
+        let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["duplicate-key"; 3]);
     }
 
     #[test]

@@ -136,32 +136,34 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     let mut diagnostics = Vec::new();
     let mut out = Vec::new();
     // Colour tokens of the default permutation and of each single-context permutation.
-    let mut tokens: Vec<(String, Option<Node>)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for s in &perms.singles() {
-        let resolved = perms.get(s);
+    let held: Vec<std::sync::Arc<crate::resolve::Resolved>> =
+        perms.singles().iter().map(|s| perms.get(s)).collect();
+    let mut tokens: Vec<(&str, Option<&Node>)> = Vec::new();
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    for resolved in &held {
         for t in &resolved.tokens {
-            if t.ty == Some(TokenType::Color) && seen.insert(t.path.clone()) {
-                tokens.push((t.path.clone(), t.extensions.clone()));
+            if t.ty == Some(TokenType::Color) && seen.insert(t.path.as_str()) {
+                tokens.push((t.path.as_str(), t.extensions.as_ref()));
             }
         }
     }
-    let names: Vec<&str> = tokens.iter().map(|(p, _)| p.as_str()).collect();
+    let names: Vec<&str> = tokens.iter().map(|(p, _)| *p).collect();
     for rule in rules {
         // Every pattern must match some colour token: a misspelt name would otherwise drop a
         // requirement without a word.
         let mut matching = |patterns: &[(String, Span)]| -> Vec<String> {
             let mut out = Vec::new();
+            let mut have: foldhash::HashSet<&str> = foldhash::HashSet::default();
             for (pattern, span) in patterns {
                 let Ok(g) = glob(pattern) else { continue };
-                let found: Vec<&String> = tokens
+                let found: Vec<&str> = names
                     .iter()
-                    .map(|(p, _)| p)
+                    .copied()
                     .filter(|p| glob_matches(&g, p))
                     .collect();
                 for p in &found {
-                    if !out.contains(*p) {
-                        out.push((*p).clone());
+                    if have.insert(p) {
+                        out.push(p.to_string());
                     }
                 }
                 if found.is_empty() {
@@ -201,7 +203,6 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     }
     for (path, extensions) in &tokens {
         let Some(spec) = extensions
-            .as_ref()
             .and_then(|e| e.get("dev.crust"))
             .and_then(|e| e.value.get("contrast"))
         else {
@@ -213,7 +214,7 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
         };
         for item in items {
             match token_pair(path, item) {
-                Ok(pair) if seen.contains(&pair.background) => out.push(pair),
+                Ok(pair) if seen.contains(pair.background.as_str()) => out.push(pair),
                 Ok(pair) => diagnostics.push(
                     Diagnostic::error("unknown-alias", format!("contrast requirement of `{path}` names `{}`, which is not a colour token", pair.background))
                         .at(item.span, ""),
