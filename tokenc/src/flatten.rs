@@ -108,6 +108,9 @@ pub fn flatten(root: Node, diagnostics: &mut Vec<Diagnostic>) -> Flat {
             .at(span, format!("found {}", root.kind_name())),
         ),
     }
+    // The vectors grew by doubling; a big file's definitions stay for the whole build.
+    flat.tokens.shrink_to_fit();
+    flat.groups.shrink_to_fit();
     flat
 }
 

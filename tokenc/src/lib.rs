@@ -162,12 +162,22 @@ pub fn compile_cached(
     io: &dyn SourceLoader,
     settings: &Settings,
     files: SourceMap,
-    cache: Option<&mut load::SourceCache>,
+    mut cache: Option<&mut load::SourceCache>,
 ) -> Result<Compilation, EntryError> {
     let mut files = files;
     let (manifests, manifest_diagnostics) = required::read(io, &mut files, &settings.required);
-    let project = load::load_cached(io, &settings.entry, &settings.roots, files, cache)?;
-    let mut perms = Permutations::new(&project, &settings.css.prefix);
+    let earlier = cache
+        .as_deref_mut()
+        .map(|c| std::mem::take(&mut c.perms))
+        .unwrap_or_default();
+    let project = load::load_cached(
+        io,
+        &settings.entry,
+        &settings.roots,
+        files,
+        cache.as_deref_mut(),
+    )?;
+    let mut perms = Permutations::reusing(&project, &settings.css.prefix, earlier);
     perms.report(project.diagnostics.clone());
     perms.report(unknown_contexts(&project, &settings.css));
     perms.report(
@@ -203,14 +213,10 @@ pub fn compile_cached(
             emit::rust::emit_rust(&project, &token_refs, prefix, &header);
         (rust, [names, required, rust_diagnostics])
     };
-    let ((css, css_diagnostics), (rust, [names, required, rust_diagnostics])) =
-        std::thread::scope(|scope| {
-            let rust = scope.spawn(rust_side);
-            let css = emit::css::emit_css(&mut perms, &settings.css, &header);
-            // A panic on the other thread is a bug; surface it here as one.
-            let rust = rust.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (css, rust)
-        });
+    let ((css, css_diagnostics), (rust, [names, required, rust_diagnostics])) = rayon::join(
+        || emit::css::emit_css(&mut perms, &settings.css, &header),
+        rust_side,
+    );
     perms.report(css_diagnostics);
     perms.report(names);
     perms.report(manifest_diagnostics);
@@ -222,6 +228,9 @@ pub fn compile_cached(
     perms.report(contrast_diagnostics);
     let diagnostics = settings.levels.apply(perms.take_diagnostics());
     let failed = diagnostics.iter().any(Diagnostic::is_error);
+    if let Some(cache) = cache {
+        cache.perms = perms.keep();
+    }
     drop(perms);
     Ok(Compilation {
         outputs: (!failed).then_some(Outputs { css, rust }),

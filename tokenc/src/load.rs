@@ -99,9 +99,13 @@ enum SetState {
 /// Token files parsed and flattened by earlier loads, for `tokenc watch`: a file read again with
 /// the same text under the same id is neither parsed nor flattened again, so a rebuild after one
 /// edit only reads the edited file. Files the last load did not read are forgotten.
+///
+/// It also keeps the permutations the last build resolved ([`crate::permute::Earlier`]): one
+/// whose sources are all unchanged is not resolved again.
 #[derive(Default)]
 pub struct SourceCache {
     files: HashMap<(FileId, PathBuf), CachedFile>,
+    pub(crate) perms: Vec<crate::permute::Earlier>,
 }
 
 struct CachedFile {

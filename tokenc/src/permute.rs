@@ -5,8 +5,29 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::flatten::Flat;
 use crate::load::{Project, Step};
 use crate::resolve::{Resolved, Selection, resolve};
+
+/// A permutation resolved by an earlier build, with what its result depends on: the very
+/// flattened sources it merged (shared through [`crate::load::SourceCache`]), the paths left out
+/// for invalid names, whether the project was complete, and the prefix its checks used.
+pub struct Earlier {
+    sources: Vec<Arc<Flat>>,
+    skipped: std::collections::HashSet<String>,
+    incomplete: bool,
+    prefix: String,
+    resolved: Arc<Resolved>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The sources of `selection`, shared.
+fn sources(project: &Project, selection: &Selection) -> Vec<Arc<Flat>> {
+    crate::resolve::sources_of(project, selection)
+        .into_iter()
+        .map(|i| project.sources[i].clone())
+        .collect()
+}
 
 /// One permutation resolved, with the checks that look at a whole permutation.
 fn resolve_and_check(
@@ -26,6 +47,10 @@ pub struct Permutations<'p> {
     /// CSS prefix, for lints that compare output names.
     pub prefix: String,
     cache: HashMap<Selection, Arc<Resolved>>,
+    /// What each cached permutation was resolved from and reported (for [`Permutations::keep`]).
+    outcomes: HashMap<Selection, Vec<Diagnostic>>,
+    /// Permutations of an earlier build that may be reused.
+    earlier: Vec<Earlier>,
     diagnostics: Vec<Diagnostic>,
     seen: HashSet<(&'static str, Option<crate::source::Span>, String)>,
 }
@@ -37,9 +62,71 @@ impl<'p> Permutations<'p> {
             project,
             prefix: prefix.to_string(),
             cache: HashMap::new(),
+            outcomes: HashMap::new(),
+            earlier: Vec::new(),
             diagnostics: Vec::new(),
             seen: HashSet::new(),
         }
+    }
+
+    /// [`Permutations::new`], reusing the permutations of an earlier build (`tokenc watch`) whose
+    /// inputs are unchanged: editing a dark-theme file leaves the light permutation as it was.
+    /// Projects with cross-file JSON pointers resolve everything again.
+    pub fn reusing(project: &'p Project, prefix: &str, earlier: Vec<Earlier>) -> Self {
+        let mut perms = Permutations::new(project, prefix);
+        if project.pointer_files.is_empty() {
+            perms.earlier = earlier;
+        }
+        perms
+    }
+
+    /// Every permutation resolved so far, to offer to the next build's
+    /// [`Permutations::reusing`].
+    pub fn keep(&mut self) -> Vec<Earlier> {
+        let project = self.project;
+        let mut out = Vec::new();
+        for (selection, resolved) in &self.cache {
+            let Some(diagnostics) = self.outcomes.remove(selection) else {
+                continue;
+            };
+            out.push(Earlier {
+                sources: sources(project, selection),
+                skipped: project.skipped.clone(),
+                incomplete: project.incomplete,
+                prefix: self.prefix.clone(),
+                resolved: resolved.clone(),
+                diagnostics,
+            });
+        }
+        out
+    }
+
+    /// The earlier result for `selection`, when its inputs are the same.
+    fn reuse(&self, selection: &Selection) -> Option<(Arc<Resolved>, Vec<Diagnostic>)> {
+        if self.earlier.is_empty() {
+            return None;
+        }
+        let now = sources(self.project, selection);
+        let found = self.earlier.iter().find(|e| {
+            e.sources.len() == now.len()
+                && e.sources.iter().zip(&now).all(|(a, b)| Arc::ptr_eq(a, b))
+                && e.incomplete == self.project.incomplete
+                && e.prefix == self.prefix
+                && e.skipped == self.project.skipped
+        })?;
+        Some((found.resolved.clone(), found.diagnostics.clone()))
+    }
+
+    /// Caches a resolved permutation and reports its problems.
+    fn store(
+        &mut self,
+        selection: &Selection,
+        resolved: Arc<Resolved>,
+        diagnostics: Vec<Diagnostic>,
+    ) {
+        self.report(diagnostics.clone());
+        self.outcomes.insert(selection.clone(), diagnostics);
+        self.cache.insert(selection.clone(), resolved);
     }
 
     /// The resolved tokens of `selection`.
@@ -47,10 +134,15 @@ impl<'p> Permutations<'p> {
         if let Some(r) = self.cache.get(selection) {
             return r.clone();
         }
-        let (resolved, diagnostics) = resolve_and_check(self.project, selection, &self.prefix);
-        self.report(diagnostics);
-        let resolved = Arc::new(resolved);
-        self.cache.insert(selection.clone(), resolved.clone());
+        let (resolved, diagnostics) = match self.reuse(selection) {
+            Some(earlier) => earlier,
+            None => {
+                let (resolved, diagnostics) =
+                    resolve_and_check(self.project, selection, &self.prefix);
+                (Arc::new(resolved), diagnostics)
+            }
+        };
+        self.store(selection, resolved.clone(), diagnostics);
         resolved
     }
 
@@ -60,12 +152,12 @@ impl<'p> Permutations<'p> {
     pub fn prefetch(&mut self, selections: &[Selection]) {
         let mut todo: Vec<&Selection> = Vec::new();
         for s in selections {
-            if !self.cache.contains_key(s) && !todo.contains(&s) {
+            if !self.cache.contains_key(s) && self.reuse(s).is_none() && !todo.contains(&s) {
                 todo.push(s);
             }
         }
         if todo.len() < 2 || std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-            for s in todo {
+            for s in selections {
                 self.get(s);
             }
             return;
@@ -81,21 +173,21 @@ impl<'p> Permutations<'p> {
                 .map(|(i, s)| (i, resolve_and_check(project, s, prefix)))
                 .collect::<Vec<_>>()
         };
-        let mut done = std::thread::scope(|scope| {
-            let other = scope.spawn(|| resolve_all(odd));
-            let mut done = resolve_all(even);
-            // A panic on the other thread is a bug; surface it here as one.
-            done.extend(
-                other
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-            done
-        });
-        done.sort_by_key(|(i, _)| *i);
-        for (i, (resolved, diagnostics)) in done {
-            self.report(diagnostics);
-            self.cache.insert(todo[i].clone(), Arc::new(resolved));
+        // On rayon's pool, whose threads outlive the build: `tokenc watch` then finds their
+        // allocator pages still mapped (fresh threads made each rebuild fault its memory in again).
+        let (mut done, odd) = rayon::join(|| resolve_all(even), || resolve_all(odd));
+        done.extend(odd);
+        let mut fresh: HashMap<Selection, (Resolved, Vec<Diagnostic>)> = HashMap::new();
+        for (i, result) in done.drain(..) {
+            fresh.insert(todo[i].clone(), result);
+        }
+        // Stored in the order asked, reused ones included, so problems are reported in order.
+        for s in selections {
+            if let Some((resolved, diagnostics)) = fresh.remove(s) {
+                self.store(s, Arc::new(resolved), diagnostics);
+            } else {
+                self.get(s);
+            }
         }
     }
 
@@ -184,5 +276,79 @@ impl<'p> Permutations<'p> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Roots, SourceCache, load_cached};
+    use crate::source::{MemoryLoader, SourceMap};
+    use std::path::Path;
+
+    fn project(dark: &str, cache: &mut SourceCache) -> Project {
+        let mut io = MemoryLoader::new();
+        io.insert(
+            "/p/r.resolver.json",
+            r##"{ "version": "2025.10",
+              "sets": { "base": { "sources": [{ "$ref": "base.json" }] } },
+              "modifiers": { "theme": { "contexts": {
+                "light": [{ "$ref": "light.json" }], "dark": [{ "$ref": "dark.json" }] },
+                "default": "light" } },
+              "resolutionOrder": [{ "$ref": "#/sets/base" }, { "$ref": "#/modifiers/theme" }] }"##,
+        )
+        .insert(
+            "/p/base.json",
+            r#"{ "a": { "$type": "number", "$value": 1 }, "b": { "$value": "{a}" } }"#,
+        )
+        .insert(
+            "/p/light.json",
+            r#"{ "c": { "$type": "number", "$value": "{missing}" } }"#,
+        )
+        .insert("/p/dark.json", dark);
+        let roots = Roots {
+            project: "/p".into(),
+            extra: Vec::new(),
+        };
+        load_cached(
+            &io,
+            Path::new("/p/r.resolver.json"),
+            &roots,
+            SourceMap::new(),
+            Some(cache),
+        )
+        .expect("the entry reads")
+    }
+
+    #[test]
+    fn unchanged_permutations_are_reused_with_their_problems() {
+        let mut cache = SourceCache::default();
+        let first = project(r#"{ "c": { "$type": "number", "$value": 2 } }"#, &mut cache);
+        let mut perms = Permutations::new(&first, "");
+        let singles = perms.singles();
+        perms.prefetch(&singles);
+        let light = perms.get(&singles[0]);
+        let dark = perms.get(&singles[2]);
+        let earlier = perms.keep();
+
+        let second = project(r#"{ "c": { "$type": "number", "$value": 3 } }"#, &mut cache);
+        let mut again = Permutations::reusing(&second, "", earlier);
+        again.prefetch(&singles);
+        // The light permutation's sources are the same: the very same result, and its problem
+        // (the unknown alias in light.json) is reported again.
+        assert!(Arc::ptr_eq(&light, &again.get(&singles[0])));
+        assert!(!Arc::ptr_eq(&dark, &again.get(&singles[2])));
+        let c = again
+            .get(&singles[2])
+            .find("c")
+            .and_then(|t| t.value.clone());
+        assert_eq!(c, Some(crate::model::Value::Number(3.0)));
+        let mut fresh = Permutations::new(&second, "");
+        fresh.prefetch(&singles);
+        let codes = |p: &mut Permutations<'_>| -> Vec<&'static str> {
+            p.take_diagnostics().iter().map(|d| d.code).collect()
+        };
+        assert_eq!(codes(&mut again), ["unknown-alias"]);
+        assert_eq!(codes(&mut fresh), ["unknown-alias"]);
     }
 }

@@ -118,7 +118,8 @@ impl Resolved {
 }
 
 struct Slot<'p> {
-    path: String,
+    /// Borrowed from the definition; owned only for tokens copied by `$extends`.
+    path: std::borrow::Cow<'p, str>,
     defs: Vec<&'p TokenDef>,
     /// For tokens copied by `$extends`: the path they were copied from.
     origin: Option<String>,
@@ -155,7 +156,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
             slots
                 .entry(t.path.as_str())
                 .or_insert_with(|| Slot {
-                    path: t.path.clone(),
+                    path: std::borrow::Cow::Borrowed(t.path.as_str()),
                     defs: Vec::new(),
                     origin: None,
                 })
@@ -169,7 +170,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
     let index: HashMap<String, TokenId> = slots
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.path.clone(), TokenId(i as u32)))
+        .map(|(i, s)| (s.path.to_string(), TokenId(i as u32)))
         .collect();
     let mut resolver = Resolver {
         project,
@@ -219,7 +220,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
             .or_else(|| inherited(&groups, &slot.path, |g| g.deprecated.cloned()))
             .filter(|d| *d != Deprecation::No);
         tokens.push(Token {
-            path: slot.path.clone(),
+            path: slot.path.to_string(),
             ty,
             value,
             span: last.name_span,
@@ -307,7 +308,7 @@ fn extend_groups<'p>(
             pending.push((path.to_string(), target.to_string(), span));
         }
     }
-    let token_paths: foldhash::HashSet<&str> = slots.iter().map(|s| s.path.as_str()).collect();
+    let token_paths: foldhash::HashSet<&str> = slots.iter().map(|s| &*s.path).collect();
     let mut ref_groups = Vec::new();
     for (i, slot) in slots.iter().enumerate() {
         let value = &slot.defs.last().expect("definition").value;
@@ -324,7 +325,7 @@ fn extend_groups<'p>(
             continue;
         };
         if groups.contains_key(target.as_str()) && !token_paths.contains(target.as_str()) {
-            pending.push((slot.path.clone(), pointer.to_string(), entry.value.span));
+            pending.push((slot.path.to_string(), pointer.to_string(), entry.value.span));
             ref_groups.push(i);
         }
     }
@@ -427,7 +428,7 @@ fn extend_groups<'p>(
     let mut by_path: std::collections::BTreeMap<String, usize> = slots
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.path.clone(), i))
+        .map(|(i, s)| (s.path.to_string(), i))
         .collect();
     let mut remaining: Vec<(String, String)> = done
         .iter()
@@ -461,9 +462,11 @@ fn extend_groups<'p>(
                     added.push((
                         index,
                         Slot {
-                            path: new_path,
+                            path: new_path.into(),
                             defs: slot.defs.clone(),
-                            origin: Some(slot.origin.clone().unwrap_or_else(|| slot.path.clone())),
+                            origin: Some(
+                                slot.origin.clone().unwrap_or_else(|| slot.path.to_string()),
+                            ),
                         },
                     ));
                 }
@@ -471,7 +474,7 @@ fn extend_groups<'p>(
             // Inherited tokens keep the order they have in the extended group.
             added.sort_by_key(|(index, _)| *index);
             for (_, slot) in added {
-                by_path.insert(slot.path.clone(), slots.len());
+                by_path.insert(slot.path.to_string(), slots.len());
                 slots.push(slot);
             }
             remaining.remove(i);
@@ -719,7 +722,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
         let candidates: Vec<&str> = (0..segments)
             .filter_map(|segment| near.get(&wildcard(path, segment)))
             .flatten()
-            .map(|&i| slots[i].path.as_str())
+            .map(|&i| &*slots[i].path)
             .collect();
         self.suggest_budget = self.suggest_budget.checked_sub(candidates.len())?;
         did_you_mean(path, candidates).map(str::to_string)
@@ -952,12 +955,12 @@ fn cycle_diagnostic(slots: &[Slot<'_>], members: &[usize]) -> Diagnostic {
     let mut names: Vec<String> = members
         .iter()
         .take(SHOWN)
-        .map(|&m| slots[m].path.clone())
+        .map(|&m| slots[m].path.to_string())
         .collect();
     if members.len() > SHOWN {
         names.push(format!("… {} more", members.len() - SHOWN));
     }
-    names.push(slots[members[0]].path.clone());
+    names.push(slots[members[0]].path.to_string());
     let mut d = Diagnostic::error(
         "alias-cycle",
         format!("aliases form a cycle: {}", names.join(" → ")),

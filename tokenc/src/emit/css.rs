@@ -34,8 +34,26 @@ pub struct CssConfig {
 /// `Rc<Decl>` comparisons of a shared declaration stop at the pointer.)
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Decl {
-    lines: Vec<(String, String)>,
-    wide: Vec<(String, String)>,
+    /// The custom property and its value.
+    name: String,
+    value: String,
+    /// Typography part properties, declared before the shorthand.
+    parts: Vec<(String, String)>,
+    /// The value inside the wide-gamut block, when it differs.
+    wide: Option<String>,
+}
+
+impl Decl {
+    fn lines(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.parts
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .chain(std::iter::once((self.name.as_str(), self.value.as_str())))
+    }
+
+    fn wide(&self) -> Option<(&str, &str)> {
+        self.wide.as_deref().map(|w| (self.name.as_str(), w))
+    }
 }
 
 /// The CSS override of a token (`$extensions."dev.crust".css`), checked to be one CSS value.
@@ -159,25 +177,28 @@ fn declare(
         }
         None => printer.value(resolved, value, Mode::Vars),
     };
-    let mut lines = Vec::new();
-    if token.ty == Some(TokenType::Typography) && !css.parts.is_empty() {
+    let mut parts = Vec::new();
+    let value = if token.ty == Some(TokenType::Typography) && !css.parts.is_empty() {
         let part_var = |p: &str| naming::css_part_var(printer.prefix, &token.path, p);
         for (part, text) in &css.parts {
-            lines.push((part_var(part), text.clone()));
+            parts.push((part_var(part), text.clone()));
         }
-        let shorthand = format!(
+        format!(
             "var({}) var({})/var({}) var({})",
             part_var("font-weight"),
             part_var("font-size"),
             part_var("line-height"),
             part_var("font-family")
-        );
-        lines.push((name.clone(), shorthand));
+        )
     } else {
-        lines.push((name.clone(), css.css));
-    }
-    let wide = css.wide.map(|w| vec![(name, w)]).unwrap_or_default();
-    Some(Decl { lines, wide })
+        css.css
+    };
+    Some(Decl {
+        name,
+        value,
+        parts,
+        wide: css.wide,
+    })
 }
 
 struct Block {
@@ -495,6 +516,21 @@ pub fn emit_css(
     let mut out = format!("/* {header} */\n");
     let start = out.len();
     out.push_str(&custom_media(&printer, &default, &mut diagnostics));
+    // Sized once: a sheet of 100,000 tokens is megabytes, and growing it by doubling would copy
+    // it repeatedly and hold up to twice its size.
+    let estimate: usize = blocks
+        .iter()
+        .map(|b| {
+            let lines: usize = b
+                .decls
+                .iter()
+                .flat_map(|d| d.lines().chain(d.wide()))
+                .map(|(n, v)| n.len() + v.len() + 10)
+                .sum();
+            (lines + 256) * (usize::from(!b.plain.is_empty()) + b.media.len())
+        })
+        .sum();
+    out.reserve(estimate);
     for block in &blocks {
         write_block(&mut out, block);
     }
@@ -731,7 +767,7 @@ fn write_rule(
     indent: usize,
     selector: &str,
     scheme: Option<&str>,
-    lines: &[&(String, String)],
+    lines: &[(&str, &str)],
 ) {
     let pad = "  ".repeat(indent);
     let _ = writeln!(out, "{pad}:where({selector}) {{");
@@ -757,8 +793,8 @@ fn write_rule(
 }
 
 fn write_block(out: &mut String, block: &Block) {
-    let lines: Vec<&(String, String)> = block.decls.iter().flat_map(|d| &d.lines).collect();
-    let wide: Vec<&(String, String)> = block.decls.iter().flat_map(|d| &d.wide).collect();
+    let lines: Vec<(&str, &str)> = block.decls.iter().flat_map(|d| d.lines()).collect();
+    let wide: Vec<(&str, &str)> = block.decls.iter().filter_map(|d| d.wide()).collect();
     if lines.is_empty() && block.scheme.is_none() {
         return;
     }

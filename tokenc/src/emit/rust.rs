@@ -92,7 +92,10 @@ pub fn emit_rust(
         }
         module.consts.push(token);
     }
-    let mut out = String::new();
+    // Sized once (each constant takes about three times its path plus a hundred bytes of
+    // attributes and type): growing megabytes by doubling copies them and holds twice as much.
+    let estimate: usize = tokens.iter().map(|t| 3 * t.path.len() + 110).sum();
+    let mut out = String::with_capacity(PRELUDE.len() + 4096 + estimate);
     let _ = writeln!(out, "// {}", header.replace(['\n', '\r'], " "));
     out.push_str(PRELUDE);
     for ty in TokenType::ALL {
