@@ -203,19 +203,20 @@ pub fn compile_cached(
     perms.prefetch(&singles);
     let held: Vec<std::sync::Arc<Resolved>> = singles.iter().map(|s| perms.get(s)).collect();
     let prefix = settings.css.prefix.as_str();
-    // tokens.rs (with the name checks) needs only those permutations: it is built on a second
-    // thread while this one builds tokens.css.
-    let rust_side = || {
-        let token_refs = emitted_tokens(&held);
-        let names = emit::check_names(&token_refs, prefix, true);
-        let required = required::check(&manifests, &token_refs, prefix);
-        let (rust, rust_diagnostics) =
-            emit::rust::emit_rust(&project, &token_refs, prefix, &header);
-        (rust, [names, required, rust_diagnostics])
-    };
-    let ((css, css_diagnostics), (rust, [names, required, rust_diagnostics])) = rayon::join(
+    let token_refs = emitted_tokens(&held);
+    // tokens.css, tokens.rs and the name checks are independent: rayon spreads them over the
+    // cores (tokens.rs and the checks need only the permutations resolved above).
+    let ((css, css_diagnostics), ((names, required), (rust, rust_diagnostics))) = rayon::join(
         || emit::css::emit_css(&mut perms, &settings.css, &header),
-        rust_side,
+        || {
+            rayon::join(
+                || {
+                    let names = emit::check_names(&token_refs, prefix, true);
+                    (names, required::check(&manifests, &token_refs, prefix))
+                },
+                || emit::rust::emit_rust(&project, &token_refs, prefix, &header),
+            )
+        },
     );
     perms.report(css_diagnostics);
     perms.report(names);
@@ -447,4 +448,83 @@ pub fn contrast_report(
     let (outcomes, diagnostics) = validate::contrast::evaluate(&mut perms, &pairs);
     perms.report(diagnostics);
     (outcomes, settings.levels.apply(perms.take_diagnostics()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(dark_accent: &str, light_css: &str) -> MemoryLoader {
+        let mut io = MemoryLoader::new();
+        io.insert(
+            "/p/r.resolver.json",
+            r##"{ "version": "2025.10",
+              "sets": { "base": { "sources": [{ "$ref": "base.json" }] } },
+              "modifiers": { "theme": { "contexts": {
+                "light": [{ "$ref": "light.json" }], "dark": [{ "$ref": "dark.json" }] },
+                "default": "light" } },
+              "resolutionOrder": [{ "$ref": "#/sets/base" }, { "$ref": "#/modifiers/theme" }] }"##,
+        )
+        .insert(
+            "/p/base.json",
+            r##"{ "blue": { "$type": "color", "$value": { "colorSpace": "srgb", "components": [0, 0, 1] } },
+                 "gap": { "$type": "dimension", "$value": { "value": 4, "unit": "px" } } }"##,
+        )
+        .insert(
+            "/p/light.json",
+            format!(
+                r#"{{ "accent": {{ "$type": "color", "$value": "{{blue}}" }},
+                     "odd": {{ "$type": "dimension", "$value": {{ "value": 1, "unit": "px" }},
+                              "$extensions": {{ "dev.crust": {{ "css": "{light_css}" }} }} }} }}"#
+            ),
+        )
+        .insert(
+            "/p/dark.json",
+            format!(
+                r#"{{ "accent": {{ "$type": "color", "$value": {dark_accent} }},
+                     "odd": {{ "$type": "dimension", "$value": {{ "value": 2, "unit": "px" }} }} }}"#
+            ),
+        );
+        io
+    }
+
+    /// Builds the edited files with the cache of the first build, and from scratch.
+    fn twice(first: &MemoryLoader, edited: &MemoryLoader) -> (Compilation, Compilation) {
+        let settings = Settings::for_resolver("/p/r.resolver.json".as_ref());
+        let mut cache = load::SourceCache::default();
+        compile_cached(first, &settings, SourceMap::new(), Some(&mut cache)).unwrap();
+        let cached = compile_cached(edited, &settings, SourceMap::new(), Some(&mut cache)).unwrap();
+        let fresh = compile(edited, &settings).unwrap();
+        (cached, fresh)
+    }
+
+    #[test]
+    fn a_cached_rebuild_gives_what_a_fresh_build_gives() {
+        let red = r#"{ "colorSpace": "srgb", "components": [1, 0, 0] }"#;
+        let green = r#"{ "colorSpace": "srgb", "components": [0, 1, 0] }"#;
+        let (cached, fresh) = twice(
+            &files(red, "calc(1px + 1px)"),
+            &files(green, "calc(1px + 1px)"),
+        );
+        assert!(fresh.diagnostics.is_empty(), "{:?}", fresh.diagnostics);
+        assert_eq!(cached.outputs, fresh.outputs);
+        let css = cached.outputs.unwrap().css;
+        assert!(
+            css.contains("--accent: #0f0;") && css.contains("--odd: calc(1px + 1px);"),
+            "{css}"
+        );
+    }
+
+    #[test]
+    fn a_cached_rebuild_reports_the_unchanged_files_problems_again() {
+        // light.json (unchanged, its permutation and declarations reused) has a CSS override
+        // that may not load anything: the rebuild must fail on it exactly as a fresh build does.
+        let red = r#"{ "colorSpace": "srgb", "components": [1, 0, 0] }"#;
+        let green = r#"{ "colorSpace": "srgb", "components": [0, 1, 0] }"#;
+        let (cached, fresh) = twice(&files(red, "url(x.png)"), &files(green, "url(x.png)"));
+        let codes = |c: &Compilation| c.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+        assert_eq!(codes(&cached), ["invalid-css-override"]);
+        assert_eq!(cached.diagnostics, fresh.diagnostics);
+        assert!(cached.outputs.is_none());
+    }
 }

@@ -67,6 +67,8 @@ pub struct Resolved {
     pub index: HashMap<String, TokenId>,
     /// Each token's [`Resolved::final_target`], computed once on first use.
     finals: std::sync::OnceLock<Vec<TokenId>>,
+    /// The CSS declarations of its tokens, once printed.
+    pub(crate) declarations: std::sync::OnceLock<crate::emit::css::Declarations>,
 }
 
 impl Resolved {
@@ -237,6 +239,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
         tokens,
         index,
         finals: std::sync::OnceLock::new(),
+        declarations: std::sync::OnceLock::new(),
     };
     (resolved, diagnostics)
 }

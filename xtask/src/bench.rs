@@ -333,7 +333,7 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
         table.push_str(&format!(
             "\n`tokenc watch` on the {n}-token set, one file saved {} times: rebuild {rebuild:.1} ms \
              (tokenc's own figure), save → outputs written {save_to_built:.1} ms (median; \
-             includes the 10 ms debounce).\n",
+             includes the 5 ms debounce).\n",
             o.runs.max(5)
         ));
     }

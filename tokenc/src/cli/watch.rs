@@ -17,7 +17,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use super::{OutputArgs, Reporter, SourceArgs, UsageError, build, default_config, job, loader};
 
 /// How long the debouncer waits for a burst of writes to end.
-const DEBOUNCE: Duration = Duration::from_millis(10);
+const DEBOUNCE: Duration = Duration::from_millis(5);
 
 /// How long a watched file may be missing (an editor replacing it) before building anyway.
 const GRACE: Duration = Duration::from_millis(500);

@@ -13,7 +13,7 @@ use crate::naming;
 use crate::permute::Permutations;
 use crate::raw::Node;
 use crate::resolve::{Resolved, Token};
-use std::rc::Rc;
+use std::sync::Arc as Rc;
 
 /// Where each context applies and how the sheet is printed.
 #[derive(Clone, Debug, Default)]
@@ -33,7 +33,7 @@ pub struct CssConfig {
 /// One declared token: its lines in the sRGB block and in the wide-gamut block. (`Eq` lets
 /// `Rc<Decl>` comparisons of a shared declaration stop at the pointer.)
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Decl {
+pub(crate) struct Decl {
     /// The custom property and its value.
     name: String,
     value: String,
@@ -201,6 +201,48 @@ fn declare(
     })
 }
 
+/// Every token's declaration in one permutation, kept with the permutation: `tokenc watch`
+/// reuses an unchanged permutation and then need not print its declarations again.
+#[derive(Clone, Debug)]
+pub(crate) struct Declarations {
+    prefix: String,
+    targets: lightningcss::targets::Targets,
+    decls: Rc<Vec<Option<Rc<Decl>>>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The declarations of every token of `resolved` (from its cache when printed the same way).
+fn declarations(
+    printer: &Printer<'_>,
+    resolved: &Resolved,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Rc<Vec<Option<Rc<Decl>>>> {
+    if let Some(done) = resolved.declarations.get()
+        && done.prefix == printer.prefix
+        && done.targets == printer.targets
+    {
+        diagnostics.extend(done.diagnostics.iter().cloned());
+        return done.decls.clone();
+    }
+    let mut found = Vec::new();
+    let decls: Rc<Vec<Option<Rc<Decl>>>> = Rc::new(
+        resolved
+            .tokens
+            .iter()
+            .map(|t| declare(printer, resolved, t, &mut found).map(Rc::new))
+            .collect(),
+    );
+    diagnostics.extend(found.iter().cloned());
+    // A permutation is printed with one prefix and one set of targets per build; the first wins.
+    let _ = resolved.declarations.set(Declarations {
+        prefix: printer.prefix.to_string(),
+        targets: printer.targets,
+        decls: decls.clone(),
+        diagnostics: found,
+    });
+    decls
+}
+
 struct Block {
     /// Plain selectors (joined into one `:where()`), and `@media` entries with their inner selector.
     plain: Vec<String>,
@@ -281,13 +323,7 @@ pub fn emit_css(
     let mut diagnostics = Vec::new();
     let defaults = perms.with(&[]);
     let default = perms.get(&defaults);
-    let default_decls: Rc<Vec<Option<Rc<Decl>>>> = Rc::new(
-        default
-            .tokens
-            .iter()
-            .map(|t| declare(&printer, &default, t, &mut diagnostics).map(Rc::new))
-            .collect(),
-    );
+    let default_decls = declarations(&printer, &default, &mut diagnostics);
     let mut blocks = Vec::new();
     let root_scheme = perms.ordered_modifiers().iter().find_map(|&m| {
         let modifier = &project.modifiers[m];
