@@ -126,6 +126,25 @@ struct Loader<'a> {
     cache: Option<&'a mut SourceCache>,
     /// Cache keys of the files this load read whole.
     used: std::collections::HashSet<(FileId, PathBuf)>,
+    /// Whole token files named by the resolver, parsed and flattened together at the end of the
+    /// resolver (on both cores) into the source slots reserved for them.
+    pending: Vec<Pending>,
+}
+
+/// A whole file whose source slot is reserved and whose parsing waits for [`Loader::finish`].
+struct Pending {
+    index: usize,
+    id: FileId,
+    /// The `$ref` that named it, for the error when it is a resolver.
+    target: String,
+    span: Span,
+}
+
+/// What parsing and flattening one pending file gave.
+enum Parsed {
+    Tokens(Flat, Vec<Diagnostic>),
+    Resolver,
+    Failed,
 }
 
 /// Loads the entry document and everything it references.
@@ -176,6 +195,7 @@ pub fn load_cached(
         file_sources: HashMap::new(),
         cache,
         used: Default::default(),
+        pending: Vec::new(),
     };
     let (root, diagnostics) = parse(
         entry_id,
@@ -186,6 +206,7 @@ pub fn load_cached(
     if let Some(root) = root {
         if is_resolver(&root) {
             loader.resolver(root);
+            loader.finish();
         } else {
             let index = loader.add_source(root);
             loader.file_sources.insert(entry_id, index);
@@ -254,30 +275,51 @@ impl Loader<'_> {
     /// File `id` as a whole token source (from the cache when its text is unchanged). `Err`
     /// holds the document when it is a resolver, and nothing when it does not parse.
     fn whole_file(&mut self, id: FileId) -> Result<usize, Option<Node>> {
-        let key = (id, self.project.files.path(id).to_path_buf());
-        let text = self.project.files.text(id);
-        if let Some(hit) = self.cache.as_deref().and_then(|c| c.files.get(&key))
-            && hit.text == text
-        {
-            let flat = hit.flat.clone();
-            let flatten_diagnostics = hit.flatten_diagnostics.clone();
-            self.parsed(hit.parse_diagnostics.clone());
-            self.project.diagnostics.extend(flatten_diagnostics);
-            self.used.insert(key);
-            return Ok(self.push_source(flat));
+        if let Some(index) = self.cached_file(id) {
+            return Ok(index);
         }
-        let (root, parse_diagnostics) = parse(id, text, Format::of(&key.1));
+        let path = self.project.files.path(id);
+        let (root, parse_diagnostics) = parse(id, self.project.files.text(id), Format::of(path));
         self.parsed(parse_diagnostics.clone());
         let root = root.ok_or(None)?;
         if is_resolver(&root) {
             return Err(Some(root));
         }
         let mut flatten_diagnostics = Vec::new();
-        let flat = Arc::new(flatten(root, &mut flatten_diagnostics));
+        let flat = flatten(root, &mut flatten_diagnostics);
+        Ok(self.add_flattened(id, flat, parse_diagnostics, flatten_diagnostics, None))
+    }
+
+    /// File `id` from the cache, as a new source, when its text is unchanged.
+    fn cached_file(&mut self, id: FileId) -> Option<usize> {
+        let key = (id, self.project.files.path(id).to_path_buf());
+        let hit = self.cache.as_deref()?.files.get(&key)?;
+        if hit.text != self.project.files.text(id) {
+            return None;
+        }
+        let flat = hit.flat.clone();
+        let flatten_diagnostics = hit.flatten_diagnostics.clone();
+        self.parsed(hit.parse_diagnostics.clone());
+        self.project.diagnostics.extend(flatten_diagnostics);
+        self.used.insert(key);
+        Some(self.push_source(flat))
+    }
+
+    /// Keeps a flattened file (in slot `index`, or as a new source) and caches it.
+    fn add_flattened(
+        &mut self,
+        id: FileId,
+        flat: Flat,
+        parse_diagnostics: Vec<Diagnostic>,
+        flatten_diagnostics: Vec<Diagnostic>,
+        index: Option<usize>,
+    ) -> usize {
+        let flat = Arc::new(flat);
         self.project
             .diagnostics
             .extend(flatten_diagnostics.iter().cloned());
         if let Some(cache) = self.cache.as_deref_mut() {
+            let key = (id, self.project.files.path(id).to_path_buf());
             let text = self.project.files.text(id).to_string();
             cache.files.insert(
                 key.clone(),
@@ -290,7 +332,56 @@ impl Loader<'_> {
             );
             self.used.insert(key);
         }
-        Ok(self.push_source(flat))
+        match index {
+            Some(index) => {
+                self.project.skipped.extend(flat.skipped.iter().cloned());
+                self.project.sources[index] = flat;
+                index
+            }
+            None => self.push_source(flat),
+        }
+    }
+
+    /// Parses and flattens the pending files, on rayon's pool, and reports what they gave in
+    /// the order the resolver named them.
+    fn finish(&mut self) {
+        use rayon::prelude::*;
+        let pending = std::mem::take(&mut self.pending);
+        let files = &self.project.files;
+        let results: Vec<(Vec<Diagnostic>, Parsed)> = pending
+            .par_iter()
+            .map(|p| {
+                let (root, parse_diagnostics) =
+                    parse(p.id, files.text(p.id), Format::of(files.path(p.id)));
+                let parsed = match root {
+                    None => Parsed::Failed,
+                    Some(root) if is_resolver(&root) => Parsed::Resolver,
+                    Some(root) => {
+                        let mut flatten_diagnostics = Vec::new();
+                        let flat = flatten(root, &mut flatten_diagnostics);
+                        Parsed::Tokens(flat, flatten_diagnostics)
+                    }
+                };
+                (parse_diagnostics, parsed)
+            })
+            .collect();
+        for (p, (parse_diagnostics, parsed)) in pending.into_iter().zip(results) {
+            self.parsed(parse_diagnostics.clone());
+            match parsed {
+                Parsed::Tokens(flat, flatten_diagnostics) => {
+                    self.add_flattened(
+                        p.id,
+                        flat,
+                        parse_diagnostics,
+                        flatten_diagnostics,
+                        Some(p.index),
+                    );
+                }
+                // The slot stays an empty source: the file contributes nothing.
+                Parsed::Resolver => self.not_a_token_file(&p.target, p.span),
+                Parsed::Failed => {}
+            }
+        }
     }
 
     fn resolver(&mut self, root: Node) {
@@ -800,17 +891,19 @@ impl Loader<'_> {
             return Some(*index);
         }
         if whole {
-            return match self.whole_file(id) {
-                Ok(index) => {
-                    self.file_sources.insert(id, index);
-                    Some(index)
-                }
-                Err(Some(_resolver)) => {
-                    self.not_a_token_file(file_part, span);
-                    None
-                }
-                Err(None) => None,
-            };
+            let index = self.cached_file(id).unwrap_or_else(|| {
+                // Parsed later with the other files (see `finish`); the slot is kept for it.
+                let index = self.push_source(Arc::new(Flat::default()));
+                self.pending.push(Pending {
+                    index,
+                    id,
+                    target: file_part.to_string(),
+                    span,
+                });
+                index
+            });
+            self.file_sources.insert(id, index);
+            return Some(index);
         }
         let (root, diagnostics) = parse(
             id,
