@@ -156,8 +156,9 @@ pub fn compile_with(
     compile_cached(io, settings, files, None)
 }
 
-/// [`compile_with`], reusing the token files of `cache` whose text has not changed (and
-/// leaving this build's files in it): `tokenc watch` parses only what was edited.
+/// [`compile_with`], reusing the token files of `cache` whose text has not changed and the
+/// permutations resolved from those files alone (and leaving this build's in it): `tokenc watch`
+/// parses and resolves only what an edit can change.
 pub fn compile_cached(
     io: &dyn SourceLoader,
     settings: &Settings,

@@ -85,6 +85,10 @@ impl<'p> Permutations<'p> {
     pub fn keep(&mut self) -> Vec<Earlier> {
         let project = self.project;
         let mut out = Vec::new();
+        if !project.pointer_files.is_empty() {
+            // Their tokens may come from files outside the sources compared on reuse.
+            return out;
+        }
         for (selection, resolved) in &self.cache {
             let Some(diagnostics) = self.outcomes.remove(selection) else {
                 continue;
