@@ -451,21 +451,23 @@ pub fn contrast_report(
     (outcomes, settings.levels.apply(perms.take_diagnostics()))
 }
 
+/// A resolver for tests: set `base.json`, then modifier `theme` with `light.json` (the default)
+/// and `dark.json`.
+#[cfg(test)]
+pub(crate) const THEMED_RESOLVER: &str = r##"{ "version": "2025.10",
+  "sets": { "base": { "sources": [{ "$ref": "base.json" }] } },
+  "modifiers": { "theme": { "contexts": {
+    "light": [{ "$ref": "light.json" }], "dark": [{ "$ref": "dark.json" }] },
+    "default": "light" } },
+  "resolutionOrder": [{ "$ref": "#/sets/base" }, { "$ref": "#/modifiers/theme" }] }"##;
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn files(dark_accent: &str, light_css: &str) -> MemoryLoader {
         let mut io = MemoryLoader::new();
-        io.insert(
-            "/p/r.resolver.json",
-            r##"{ "version": "2025.10",
-              "sets": { "base": { "sources": [{ "$ref": "base.json" }] } },
-              "modifiers": { "theme": { "contexts": {
-                "light": [{ "$ref": "light.json" }], "dark": [{ "$ref": "dark.json" }] },
-                "default": "light" } },
-              "resolutionOrder": [{ "$ref": "#/sets/base" }, { "$ref": "#/modifiers/theme" }] }"##,
-        )
+        io.insert("/p/r.resolver.json", THEMED_RESOLVER)
         .insert(
             "/p/base.json",
             r##"{ "blue": { "$type": "color", "$value": { "colorSpace": "srgb", "components": [0, 0, 1] } },

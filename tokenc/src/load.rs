@@ -1147,18 +1147,9 @@ mod tests {
     use super::*;
     use crate::source::MemoryLoader;
 
-    const RESOLVER: &str = r##"{
-      "version": "2025.10",
-      "sets": { "base": { "sources": [{ "$ref": "base.json" }] } },
-      "modifiers": { "theme": { "contexts": {
-        "light": [{ "$ref": "light.json" }], "dark": [{ "$ref": "dark.json" }] },
-        "default": "light" } },
-      "resolutionOrder": [{ "$ref": "#/sets/base" }, { "$ref": "#/modifiers/theme" }]
-    }"##;
-
     fn files(dark: &str) -> MemoryLoader {
         let mut io = MemoryLoader::new();
-        io.insert("/p/r.resolver.json", RESOLVER)
+        io.insert("/p/r.resolver.json", crate::THEMED_RESOLVER)
             .insert(
                 "/p/base.json",
                 r#"{ "a": { "$type": "number", "$value": 1, "$typo": 2 } }"#,

@@ -292,24 +292,16 @@ mod tests {
 
     fn project(dark: &str, cache: &mut SourceCache) -> Project {
         let mut io = MemoryLoader::new();
-        io.insert(
-            "/p/r.resolver.json",
-            r##"{ "version": "2025.10",
-              "sets": { "base": { "sources": [{ "$ref": "base.json" }] } },
-              "modifiers": { "theme": { "contexts": {
-                "light": [{ "$ref": "light.json" }], "dark": [{ "$ref": "dark.json" }] },
-                "default": "light" } },
-              "resolutionOrder": [{ "$ref": "#/sets/base" }, { "$ref": "#/modifiers/theme" }] }"##,
-        )
-        .insert(
-            "/p/base.json",
-            r#"{ "a": { "$type": "number", "$value": 1 }, "b": { "$value": "{a}" } }"#,
-        )
-        .insert(
-            "/p/light.json",
-            r#"{ "c": { "$type": "number", "$value": "{missing}" } }"#,
-        )
-        .insert("/p/dark.json", dark);
+        io.insert("/p/r.resolver.json", crate::THEMED_RESOLVER)
+            .insert(
+                "/p/base.json",
+                r#"{ "a": { "$type": "number", "$value": 1 }, "b": { "$value": "{a}" } }"#,
+            )
+            .insert(
+                "/p/light.json",
+                r#"{ "c": { "$type": "number", "$value": "{missing}" } }"#,
+            )
+            .insert("/p/dark.json", dark);
         let roots = Roots {
             project: "/p".into(),
             extra: Vec::new(),
