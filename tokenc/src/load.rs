@@ -140,11 +140,29 @@ struct Pending {
     span: Span,
 }
 
-/// What parsing and flattening one pending file gave.
+/// What parsing and flattening one whole file gave.
 enum Parsed {
     Tokens(Flat, Vec<Diagnostic>),
-    Resolver,
+    /// A resolver document, which is no token file.
+    Resolver(Node),
     Failed,
+}
+
+/// Parses file `id` and, when it is a token file, flattens it. Returns the reader's diagnostics
+/// (and flattening's inside [`Parsed::Tokens`]). Reads nothing but `files`, so files can be
+/// parsed in parallel.
+fn parse_whole(files: &SourceMap, id: FileId) -> (Vec<Diagnostic>, Parsed) {
+    let (root, parse_diagnostics) = parse(id, files.text(id), Format::of(files.path(id)));
+    let parsed = match root {
+        None => Parsed::Failed,
+        Some(root) if is_resolver(&root) => Parsed::Resolver(root),
+        Some(root) => {
+            let mut flatten_diagnostics = Vec::new();
+            let flat = flatten(root, &mut flatten_diagnostics);
+            Parsed::Tokens(flat, flatten_diagnostics)
+        }
+    };
+    (parse_diagnostics, parsed)
 }
 
 /// Loads the entry document and everything it references.
@@ -278,16 +296,15 @@ impl Loader<'_> {
         if let Some(index) = self.cached_file(id) {
             return Ok(index);
         }
-        let path = self.project.files.path(id);
-        let (root, parse_diagnostics) = parse(id, self.project.files.text(id), Format::of(path));
+        let (parse_diagnostics, parsed) = parse_whole(&self.project.files, id);
         self.parsed(parse_diagnostics.clone());
-        let root = root.ok_or(None)?;
-        if is_resolver(&root) {
-            return Err(Some(root));
+        match parsed {
+            Parsed::Tokens(flat, flatten_diagnostics) => {
+                Ok(self.add_flattened(id, flat, parse_diagnostics, flatten_diagnostics, None))
+            }
+            Parsed::Resolver(root) => Err(Some(root)),
+            Parsed::Failed => Err(None),
         }
-        let mut flatten_diagnostics = Vec::new();
-        let flat = flatten(root, &mut flatten_diagnostics);
-        Ok(self.add_flattened(id, flat, parse_diagnostics, flatten_diagnostics, None))
     }
 
     /// File `id` from the cache, as a new source, when its text is unchanged.
@@ -350,20 +367,7 @@ impl Loader<'_> {
         let files = &self.project.files;
         let results: Vec<(Vec<Diagnostic>, Parsed)> = pending
             .par_iter()
-            .map(|p| {
-                let (root, parse_diagnostics) =
-                    parse(p.id, files.text(p.id), Format::of(files.path(p.id)));
-                let parsed = match root {
-                    None => Parsed::Failed,
-                    Some(root) if is_resolver(&root) => Parsed::Resolver,
-                    Some(root) => {
-                        let mut flatten_diagnostics = Vec::new();
-                        let flat = flatten(root, &mut flatten_diagnostics);
-                        Parsed::Tokens(flat, flatten_diagnostics)
-                    }
-                };
-                (parse_diagnostics, parsed)
-            })
+            .map(|p| parse_whole(files, p.id))
             .collect();
         for (p, (parse_diagnostics, parsed)) in pending.into_iter().zip(results) {
             self.parsed(parse_diagnostics.clone());
@@ -378,7 +382,7 @@ impl Loader<'_> {
                     );
                 }
                 // The slot stays an empty source: the file contributes nothing.
-                Parsed::Resolver => self.not_a_token_file(&p.target, p.span),
+                Parsed::Resolver(_) => self.not_a_token_file(&p.target, p.span),
                 Parsed::Failed => {}
             }
         }
@@ -887,10 +891,10 @@ impl Loader<'_> {
         };
         let id = self.read_file(file_part, span)?;
         let whole = pointer.is_none() && overrides.is_empty();
-        if whole && let Some(index) = self.file_sources.get(&id) {
-            return Some(*index);
-        }
         if whole {
+            if let Some(index) = self.file_sources.get(&id) {
+                return Some(*index);
+            }
             let index = self.cached_file(id).unwrap_or_else(|| {
                 // Parsed later with the other files (see `finish`); the slot is kept for it.
                 let index = self.push_source(Arc::new(Flat::default()));
@@ -1177,18 +1181,10 @@ mod tests {
         .expect("the entry reads")
     }
 
+    /// The source of a whole file: they are in reading order, base, light, dark.
     fn source_named<'p>(project: &'p Project, file: &str) -> &'p Arc<Flat> {
-        let id = project
-            .files
-            .find(Path::new(file))
-            .expect("the file was read");
-        &project.sources[project.pointer_files.get(&id).copied().unwrap_or_else(|| {
-            // Whole-file sources are in reading order: base, light, dark.
-            ["/p/base.json", "/p/light.json", "/p/dark.json"]
-                .iter()
-                .position(|f| *f == file)
-                .expect("a known file")
-        })]
+        let order = ["/p/base.json", "/p/light.json", "/p/dark.json"];
+        &project.sources[order.iter().position(|f| *f == file).expect("a known file")]
     }
 
     #[test]

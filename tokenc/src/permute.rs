@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Diagnostic;
 use crate::flatten::Flat;
 use crate::load::{Project, Step};
@@ -150,8 +152,8 @@ impl<'p> Permutations<'p> {
         resolved
     }
 
-    /// Resolves the `selections` not resolved yet, two at a time on two threads (each
-    /// permutation is independent, and a build needs at least the default and one per context).
+    /// Resolves the `selections` not resolved yet, in parallel (each permutation is independent,
+    /// and a build needs at least the default and one per context).
     /// Problems are reported in the order of `selections`, as [`Permutations::get`] would.
     pub fn prefetch(&mut self, selections: &[Selection]) {
         let mut todo: Vec<&Selection> = Vec::new();
@@ -160,31 +162,15 @@ impl<'p> Permutations<'p> {
                 todo.push(s);
             }
         }
-        if todo.len() < 2 || std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-            for s in selections {
-                self.get(s);
-            }
-            return;
-        }
-        let (project, prefix) = (self.project, self.prefix.as_str());
-        let mut halves = [Vec::new(), Vec::new()];
-        for (i, s) in todo.iter().copied().enumerate() {
-            halves[i % 2].push((i, s));
-        }
-        let [even, odd] = halves;
-        let resolve_all = |list: Vec<(usize, &Selection)>| {
-            list.into_iter()
-                .map(|(i, s)| (i, resolve_and_check(project, s, prefix)))
-                .collect::<Vec<_>>()
-        };
         // On rayon's pool, whose threads outlive the build: `tokenc watch` then finds their
         // allocator pages still mapped (fresh threads made each rebuild fault its memory in again).
-        let (mut done, odd) = rayon::join(|| resolve_all(even), || resolve_all(odd));
-        done.extend(odd);
-        let mut fresh: HashMap<Selection, (Resolved, Vec<Diagnostic>)> = HashMap::new();
-        for (i, result) in done.drain(..) {
-            fresh.insert(todo[i].clone(), result);
-        }
+        let (project, prefix) = (self.project, self.prefix.as_str());
+        let done: Vec<(Resolved, Vec<Diagnostic>)> = todo
+            .par_iter()
+            .map(|s| resolve_and_check(project, s, prefix))
+            .collect();
+        let mut fresh: HashMap<&Selection, (Resolved, Vec<Diagnostic>)> =
+            todo.into_iter().zip(done).collect();
         // Stored in the order asked, reused ones included, so problems are reported in order.
         for s in selections {
             if let Some((resolved, diagnostics)) = fresh.remove(s) {

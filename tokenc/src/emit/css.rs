@@ -13,7 +13,7 @@ use crate::naming;
 use crate::permute::Permutations;
 use crate::raw::Node;
 use crate::resolve::{Resolved, Token};
-use std::sync::Arc as Rc;
+use std::sync::Arc;
 
 /// Where each context applies and how the sheet is printed.
 #[derive(Clone, Debug, Default)]
@@ -31,7 +31,7 @@ pub struct CssConfig {
 }
 
 /// One declared token: its lines in the sRGB block and in the wide-gamut block. (`Eq` lets
-/// `Rc<Decl>` comparisons of a shared declaration stop at the pointer.)
+/// `Arc<Decl>` comparisons of a shared declaration stop at the pointer.)
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Decl {
     /// The custom property and its value.
@@ -42,6 +42,9 @@ pub(crate) struct Decl {
     /// The value inside the wide-gamut block, when it differs.
     wide: Option<String>,
 }
+
+/// Every token's declaration in one permutation (`None` for tokens without a value), shared.
+type Decls = Arc<Vec<Option<Arc<Decl>>>>;
 
 impl Decl {
     fn lines(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -207,7 +210,7 @@ fn declare(
 pub(crate) struct Declarations {
     prefix: String,
     targets: lightningcss::targets::Targets,
-    decls: Rc<Vec<Option<Rc<Decl>>>>,
+    decls: Decls,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -216,7 +219,7 @@ fn declarations(
     printer: &Printer<'_>,
     resolved: &Resolved,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Rc<Vec<Option<Rc<Decl>>>> {
+) -> Decls {
     if let Some(done) = resolved.declarations.get()
         && done.prefix == printer.prefix
         && done.targets == printer.targets
@@ -225,11 +228,11 @@ fn declarations(
         return done.decls.clone();
     }
     let mut found = Vec::new();
-    let decls: Rc<Vec<Option<Rc<Decl>>>> = Rc::new(
+    let decls: Decls = Arc::new(
         resolved
             .tokens
             .iter()
-            .map(|t| declare(printer, resolved, t, &mut found).map(Rc::new))
+            .map(|t| declare(printer, resolved, t, &mut found).map(Arc::new))
             .collect(),
     );
     diagnostics.extend(found.iter().cloned());
@@ -248,7 +251,7 @@ struct Block {
     plain: Vec<String>,
     media: Vec<(String, String)>,
     scheme: Option<&'static str>,
-    decls: Vec<Rc<Decl>>,
+    decls: Vec<Arc<Decl>>,
 }
 
 fn split_selectors(entries: &[String]) -> (Vec<String>, Vec<(String, String)>) {
@@ -367,7 +370,7 @@ pub fn emit_css(
                         .iter()
                         .zip(&default.tokens)
                         .all(|(a, b)| a.path == b.path);
-                Rc::new(
+                Arc::new(
                     resolved
                         .tokens
                         .iter()
@@ -383,7 +386,7 @@ pub fn emit_css(
                             if unchanged {
                                 default_decls[i].clone()
                             } else {
-                                declare(&printer, &resolved, t, &mut diagnostics).map(Rc::new)
+                                declare(&printer, &resolved, t, &mut diagnostics).map(Arc::new)
                             }
                         })
                         .collect(),
@@ -425,7 +428,7 @@ pub fn emit_css(
         std::iter::once(&*default).chain(
             variants
                 .iter()
-                .filter(|v| !std::sync::Arc::ptr_eq(&v.2, &default))
+                .filter(|v| !Arc::ptr_eq(&v.2, &default))
                 .map(|v| &*v.2),
         ),
     );
@@ -521,12 +524,12 @@ pub fn emit_css(
                         continue;
                     }
                     let resolved = perms.get(&perms.with(&[(*m1, c1), (*m2, c2)]));
-                    let decls: Vec<Rc<Decl>> = resolved
+                    let decls: Vec<Arc<Decl>> = resolved
                         .tokens
                         .iter()
                         .filter(|t| combined.contains(t.path.as_str()))
                         .filter_map(|t| declare(&printer, &resolved, t, &mut diagnostics))
-                        .map(Rc::new)
+                        .map(Arc::new)
                         .collect();
                     for (rank, (plain, media)) in forms {
                         combos.push((
@@ -679,12 +682,7 @@ fn context_selectors(
 type Selectors = (Vec<String>, Vec<(String, String)>);
 
 /// One single-context permutation: modifier, context, tokens, declarations.
-type Variant = (
-    usize,
-    usize,
-    std::sync::Arc<Resolved>,
-    Rc<Vec<Option<Rc<Decl>>>>,
-);
+type Variant = (usize, usize, Arc<Resolved>, Decls);
 
 /// Selectors where two contexts apply together: on one element, or either inside the other.
 /// An `@media` context combines with the other's selectors inside its query; two queries are
@@ -810,12 +808,6 @@ fn write_rule(
     if let Some(s) = scheme {
         let _ = writeln!(out, "{pad}  color-scheme: {s};");
     }
-    out.reserve(
-        lines
-            .iter()
-            .map(|(n, v)| pad.len() + n.len() + v.len() + 6)
-            .sum(),
-    );
     for (name, value) in lines {
         // Pushed piece by piece: the formatting machinery costs more than the copying here.
         out.push_str(&pad);
