@@ -87,12 +87,12 @@ impl TokenIndex {
             let id = crate::model::TokenId(i as u32);
             if let Some(d) = &token.deprecated {
                 let why = match d {
-                    crate::flatten::Deprecation::Because(text) => Some(text.clone()),
+                    crate::flatten::Deprecation::Because(text) => Some(text.to_string()),
                     _ => None,
                 };
                 index.deprecated.insert(
                     naming::css_var(prefix, &token.path),
-                    (token.path.clone(), why),
+                    (token.path.to_string(), why),
                 );
                 continue;
             }
@@ -105,7 +105,7 @@ impl TokenIndex {
                     };
                     if let Some(rgb) = rgb {
                         index.colors.push(ColorToken {
-                            path: token.path.clone(),
+                            path: token.path.to_string(),
                             lab: oklab(rgb),
                             alpha: c.alpha,
                             alias,
@@ -113,7 +113,7 @@ impl TokenIndex {
                     }
                 }
                 Some(Value::Dimension(d)) => index.lengths.push(LengthToken {
-                    path: token.path.clone(),
+                    path: token.path.to_string(),
                     value: d.value,
                     unit: d.unit.clone(),
                     alias,

@@ -218,7 +218,7 @@ impl Reader {
 
     fn strings(&mut self, node: &Node, what: &str) -> Vec<(String, Span)> {
         match &node.kind {
-            NodeKind::String(s) => vec![(s.clone(), node.span)],
+            NodeKind::String(s) => vec![(s.to_string(), node.span)],
             NodeKind::Array(items) => items
                 .iter()
                 .filter_map(|i| self.string(i, what).map(|s| (s, i.span)))
@@ -445,8 +445,8 @@ fn read_css(r: &mut Reader, node: &Node, css: &mut CssConfig, explicit: &mut Vec
                             None => selectors.push(entry),
                         }
                     }
-                    contexts.insert(c.key.clone(), selectors);
-                    css.context_spans.insert(c.key.clone(), c.key_span);
+                    contexts.insert(c.key.to_string(), selectors);
+                    css.context_spans.insert(c.key.to_string(), c.key_span);
                 }
                 css.contexts = contexts;
             }
@@ -498,7 +498,7 @@ fn read_contrast(r: &mut Reader, node: &Node) -> Option<ContrastRule> {
             "min_in" => {
                 for c in r.table(&e.value, "`min_in`", &[]) {
                     match r.number(&c.value, "a `min_in` value") {
-                        Some(n) => rule.min_in.push((c.key.clone(), n)),
+                        Some(n) => rule.min_in.push((c.key.to_string(), n)),
                         None => ok = false,
                     }
                 }

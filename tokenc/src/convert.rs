@@ -238,7 +238,7 @@ fn rewrite_refs(
                 if e.key == "$ref"
                     && let NodeKind::String(reference) = &mut e.value.kind
                 {
-                    *reference = renamed_ref(reference, folder, renamed, target);
+                    *reference = renamed_ref(reference, folder, renamed, target).into();
                 } else {
                     rewrite_refs(&mut e.value, folder, renamed, target);
                 }
@@ -293,31 +293,31 @@ fn single_set_resolver(stem: &str, file: &str) -> Node {
     let span = crate::source::Span::new(FileId(0), 0..0);
     let node = |kind| Node { kind, span };
     let entry = |key: &str, value: Node| Entry {
-        key: key.to_string(),
+        key: key.into(),
         key_span: span,
         value,
     };
     let reference = |target: String| {
-        node(NodeKind::Object(vec![entry(
+        node(NodeKind::Object(Box::new([entry(
             "$ref",
-            node(NodeKind::String(target)),
-        )]))
+            node(NodeKind::String(target.into())),
+        )])))
     };
-    let set = node(NodeKind::Object(vec![entry(
+    let set = node(NodeKind::Object(Box::new([entry(
         "sources",
-        node(NodeKind::Array(vec![reference(file.to_string())])),
-    )]));
-    node(NodeKind::Object(vec![
+        node(NodeKind::Array(Box::new([reference(file.to_string())]))),
+    )])));
+    node(NodeKind::Object(Box::new([
         entry("version", node(NodeKind::String("2025.10".into()))),
-        entry("sets", node(NodeKind::Object(vec![entry(stem, set)]))),
+        entry("sets", node(NodeKind::Object(Box::new([entry(stem, set)])))),
         entry(
             "resolutionOrder",
-            node(NodeKind::Array(vec![reference(format!(
+            node(NodeKind::Array(Box::new([reference(format!(
                 "#/sets/{}",
                 stem.replace('~', "~0").replace('/', "~1")
-            ))])),
+            ))]))),
         ),
-    ]))
+    ])))
 }
 
 /// TOML has no null: each one is dropped, with a warning where it was.
@@ -418,7 +418,7 @@ fn inline_table(entries: &[Entry]) -> toml_edit::InlineTable {
     let mut table = toml_edit::InlineTable::new();
     for e in entries {
         if !matches!(e.value.kind, NodeKind::Null) {
-            table.insert(&e.key, value_of(&e.value));
+            table.insert(&*e.key, value_of(&e.value));
         }
     }
     table
@@ -484,7 +484,7 @@ fn pretty(node: &Node, depth: usize, out: &mut String, diagnostics: &mut Vec<Dia
             out.push_str("{\n");
             for (i, e) in entries.iter().enumerate() {
                 indent(out, depth + 1);
-                out.push_str(&serde_json::Value::String(e.key.clone()).to_string());
+                out.push_str(&serde_json::Value::String(e.key.to_string()).to_string());
                 out.push_str(": ");
                 pretty(&e.value, depth + 1, out, diagnostics);
                 out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
@@ -519,7 +519,7 @@ fn pretty(node: &Node, depth: usize, out: &mut String, diagnostics: &mut Vec<Dia
         }
         NodeKind::Null => out.push_str("null"),
         NodeKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        NodeKind::String(s) => out.push_str(&serde_json::Value::String(s.clone()).to_string()),
+        NodeKind::String(s) => out.push_str(&serde_json::Value::String(s.to_string()).to_string()),
         NodeKind::Number(n) => match integer(*n) {
             Some(i) => out.push_str(&i.to_string()),
             None if n.is_finite() => out.push_str(

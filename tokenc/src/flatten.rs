@@ -6,6 +6,7 @@ use crate::model::TokenType;
 use crate::parse::MAX_DEPTH;
 use crate::raw::{Entry, Node, NodeKind};
 use crate::source::Span;
+use std::sync::Arc;
 
 /// A declared `$type`.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,26 +27,26 @@ pub enum Deprecation {
     /// `true`
     Yes,
     /// `"use {x} instead"`
-    Because(String),
+    Because(Arc<str>),
 }
 
 /// A token definition from one source.
 #[derive(Clone, Debug)]
 pub struct TokenDef {
-    /// Dot-joined path (`color.accent.$root`).
-    pub path: String,
+    /// Dot-joined path (`color.accent.$root`), shared with every permutation's token.
+    pub path: Arc<str>,
     /// Span of the token's name.
     pub name_span: Span,
     /// `$value`, or the `$ref` object of a token written as a pointer.
     pub value: Node,
     /// `$type`.
     pub ty: TypeDecl,
-    /// `$description`.
-    pub description: Option<String>,
+    /// `$description` (shared, not copied, by the tokens it describes).
+    pub description: Option<Arc<str>>,
     /// `$deprecated`.
     pub deprecated: Option<Deprecation>,
-    /// `$extensions`.
-    pub extensions: Option<Node>,
+    /// `$extensions` (shared, not copied, by the tokens that carry them).
+    pub extensions: Option<Arc<Node>>,
 }
 
 /// A group definition from one source.
@@ -98,7 +99,14 @@ pub fn flatten(root: Node, diagnostics: &mut Vec<Diagnostic>) -> Flat {
     let mut flat = Flat::default();
     let span = root.span;
     match root.kind {
-        NodeKind::Object(entries) => group(&mut flat, String::new(), span, entries, 0, diagnostics),
+        NodeKind::Object(entries) => group(
+            &mut flat,
+            String::new(),
+            span,
+            entries.into_vec(),
+            0,
+            diagnostics,
+        ),
         NodeKind::Null => {} // already reported by the reader
         _ => diagnostics.push(
             Diagnostic::error(
@@ -176,7 +184,7 @@ fn deprecation(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> Option<Depre
     match &entry.value.kind {
         NodeKind::Bool(true) => Some(Deprecation::Yes),
         NodeKind::Bool(false) => Some(Deprecation::No),
-        NodeKind::String(s) => Some(Deprecation::Because(s.clone())),
+        NodeKind::String(s) => Some(Deprecation::Because(s.as_str().into())),
         _ => {
             diagnostics.push(
                 Diagnostic::error(
@@ -193,9 +201,12 @@ fn deprecation(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> Option<Depre
     }
 }
 
-fn description(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn description<T: for<'a> From<&'a str>>(
+    entry: &Entry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
     match entry.value.as_str() {
-        Some(s) => Some(s.to_string()),
+        Some(s) => Some(s.into()),
         None => {
             diagnostics.push(
                 Diagnostic::error("invalid-value", "`$description` must be a string").at(
@@ -349,9 +360,9 @@ fn node(
                 .iter()
                 .all(|e| e.key.starts_with('$') && e.key != "$extends"));
     if is_token {
-        token(flat, path, key_span, entries, diagnostics);
+        token(flat, path, key_span, entries.into_vec(), diagnostics);
     } else {
-        group(flat, path, key_span, entries, depth, diagnostics);
+        group(flat, path, key_span, entries.into_vec(), depth, diagnostics);
     }
 }
 
@@ -365,7 +376,7 @@ fn token(
     let mut value = None;
     let mut reference = None;
     let mut def = TokenDef {
-        path,
+        path: path.into(),
         name_span,
         value: Node {
             kind: NodeKind::Null,
@@ -383,7 +394,7 @@ fn token(
             "$type" => def.ty = type_decl(&entry, diagnostics),
             "$description" => def.description = description(&entry, diagnostics),
             "$deprecated" => def.deprecated = deprecation(&entry, diagnostics),
-            "$extensions" => def.extensions = extensions(entry, diagnostics),
+            "$extensions" => def.extensions = extensions(entry, diagnostics).map(Arc::new),
             key if key.starts_with('$') => {
                 diagnostics.push(unknown_dollar(&entry, TOKEN_PROPS, "token"))
             }
@@ -422,7 +433,7 @@ fn token(
             // A token written as `{ "$ref": "#/…" }`: keep the whole reference object as its value.
             def.value = Node {
                 span: r.value.span,
-                kind: NodeKind::Object(vec![r]),
+                kind: NodeKind::Object(vec![r].into()),
             };
         }
         // `node` only calls `token` when `$value` or `$ref` is present.
@@ -449,7 +460,7 @@ mod tests {
             "[color.accent]\n\"$type\" = \"color\"\n\"$root\" = { \"$value\" = \"{a.b}\" }\nsolid = { \"$value\" = \"{a.b}\" }\n",
         );
         assert!(diags.is_empty(), "{diags:?}");
-        let paths: Vec<_> = flat.tokens.iter().map(|t| t.path.as_str()).collect();
+        let paths: Vec<_> = flat.tokens.iter().map(|t| &*t.path).collect();
         assert_eq!(paths, ["color.accent.$root", "color.accent.solid"]);
         assert_eq!(flat.groups.len(), 3);
     }

@@ -248,7 +248,7 @@ pub fn emitted_tokens(held: &[std::sync::Arc<Resolved>]) -> Vec<&resolve::Token>
     let mut seen = std::collections::HashSet::new();
     held.iter()
         .flat_map(|r| r.tokens.iter())
-        .filter(|t| seen.insert(t.path.as_str()))
+        .filter(|t| seen.insert(&*t.path))
         .collect()
 }
 

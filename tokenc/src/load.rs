@@ -61,7 +61,7 @@ pub struct Project {
     /// Flattened files reached by cross-file JSON pointers: file → source index.
     pub pointer_files: HashMap<FileId, usize>,
     /// For each of those sources, token path → index in its `tokens`.
-    pub pointer_tokens: HashMap<usize, HashMap<String, usize>>,
+    pub pointer_tokens: HashMap<usize, HashMap<Arc<str>, usize>>,
     /// Problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
     /// Whether some source could not be read or parsed whole. Aliases that find nothing are then
@@ -436,7 +436,7 @@ impl Loader<'_> {
                 Some(list) => {
                     for set in list {
                         self.project.sets.push(Set {
-                            name: set.key.clone(),
+                            name: set.key.to_string(),
                             sources: Vec::new(),
                         });
                         self.set_state.push(SetState::Pending(set.clone()));
@@ -537,7 +537,7 @@ impl Loader<'_> {
 
     fn modifier(&mut self, m: &crate::raw::Entry, root: &Node) {
         let mut modifier = Modifier {
-            name: m.key.clone(),
+            name: m.key.to_string(),
             span: m.key_span,
             contexts: Vec::new(),
             default: None,
@@ -547,7 +547,7 @@ impl Loader<'_> {
             Some(contexts) => {
                 for c in contexts {
                     let sources = self.source_list(&c.value, root);
-                    modifier.contexts.push((c.key.clone(), sources));
+                    modifier.contexts.push((c.key.to_string(), sources));
                 }
             }
             None => self.error(
@@ -701,7 +701,7 @@ impl Loader<'_> {
             }
             Some("modifier") => {
                 let entry = crate::raw::Entry {
-                    key: name,
+                    key: name.into(),
                     key_span: item.get("name").map(|n| n.value.span).unwrap_or(item.span),
                     value: item.clone(),
                 };
@@ -747,7 +747,8 @@ impl Loader<'_> {
             Step::Modifier(i) => {
                 let name = self.project.modifiers[i].name.clone();
                 let mut merged = item.clone();
-                if let NodeKind::Object(entries) = &mut merged.kind {
+                if let NodeKind::Object(boxed) = &mut merged.kind {
+                    let mut entries = std::mem::take(boxed).into_vec();
                     entries.retain(|e| e.key != "$ref");
                     // Keep the referenced modifier's keys that are not overridden.
                     if let Some(original) = root.get("modifiers").and_then(|m| m.value.get(&name)) {
@@ -757,12 +758,13 @@ impl Loader<'_> {
                             }
                         }
                     }
+                    *boxed = entries.into_boxed_slice();
                 }
                 let span = self.project.modifiers[i].span;
                 let before = self.project.modifiers.len();
                 self.modifier(
                     &crate::raw::Entry {
-                        key: name,
+                        key: name.into(),
                         key_span: span,
                         value: merged,
                     },
@@ -937,13 +939,15 @@ impl Loader<'_> {
             None => root,
         };
         let mut node = node;
-        if let NodeKind::Object(entries) = &mut node.kind {
+        if let NodeKind::Object(boxed) = &mut node.kind {
+            let mut entries = std::mem::take(boxed).into_vec();
             for o in overrides {
                 match entries.iter_mut().find(|e| e.key == o.key) {
                     Some(e) => *e = o.clone(),
                     None => entries.push(o.clone()),
                 }
             }
+            *boxed = entries.into_boxed_slice();
         }
         Some(self.add_source(node))
     }

@@ -1,9 +1,12 @@
 //! The raw tree: what a TOML or JSON file says, with a byte span on every key and value.
 //!
 //! Both readers produce this one model, so every later stage (and every diagnostic) works the
-//! same for both formats.
+//! same for both formats. A big file's tree lives for the whole build, so it is compact: arrays
+//! and objects are boxed slices of exactly their length, and keys and strings of up to 24 bytes
+//! (nearly all of them) are stored inline, without an allocation of their own.
 
 use crate::source::Span;
+use compact_str::CompactString;
 
 /// A value with its span.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,18 +28,18 @@ pub enum NodeKind {
     /// token using them gets a located error instead of the whole file failing.
     Number(f64),
     /// A string.
-    String(String),
+    String(CompactString),
     /// An array.
-    Array(Vec<Node>),
+    Array(Box<[Node]>),
     /// An object, entries in source order.
-    Object(Vec<Entry>),
+    Object(Box<[Entry]>),
 }
 
 /// One key of an object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// The key as written (unescaped).
-    pub key: String,
+    pub key: CompactString,
     /// Where the key is written.
     pub key_span: Span,
     /// The value.

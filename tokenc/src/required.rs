@@ -119,7 +119,7 @@ fn manifest(root: &Node, path: &Path) -> Result<Manifest, Box<Diagnostic>> {
                 "each token's value must be a DTCG type such as \"color\"",
             ));
         };
-        out.push((e.key.clone(), ty, e.key_span));
+        out.push((e.key.to_string(), ty, e.key_span));
     }
     Ok(Manifest {
         name,
@@ -136,7 +136,7 @@ pub fn check(manifests: &[Manifest], tokens: &[&Token], prefix: &str) -> Vec<Dia
         return out;
     }
     let by_path: std::collections::HashMap<&str, &Token> =
-        tokens.iter().map(|t| (t.path.as_str(), *t)).collect();
+        tokens.iter().map(|t| (&*t.path, *t)).collect();
     for m in manifests {
         if let Some((wanted, span)) = &m.prefix
             && wanted != prefix

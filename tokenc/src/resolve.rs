@@ -14,6 +14,7 @@ use crate::model::{TokenId, TokenType, Value, visit_aliases};
 use crate::raw::Node;
 use crate::source::Span;
 use crate::values::{Lookup, Reference, alias_path, parse_value};
+use std::sync::Arc;
 
 /// The chosen context of each modifier (`None`: its sources are left out).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -40,8 +41,8 @@ impl Selection {
 /// One resolved token.
 #[derive(Clone, Debug)]
 pub struct Token {
-    /// Dot-joined path.
-    pub path: String,
+    /// Dot-joined path (shared with its definition and the permutation's index).
+    pub path: Arc<str>,
     /// Its type, if it could be determined.
     pub ty: Option<TokenType>,
     /// Its value; `None` when the token is invalid or depends on an invalid token.
@@ -49,13 +50,13 @@ pub struct Token {
     /// Name span of the definition that won.
     pub span: Span,
     /// `$description` of the latest definition that has one.
-    pub description: Option<String>,
+    pub description: Option<Arc<str>>,
     /// Effective deprecation (own or inherited from a group).
     pub deprecated: Option<Deprecation>,
     /// `$extensions` of the latest definition that has them.
-    pub extensions: Option<Node>,
+    pub extensions: Option<Arc<Node>>,
     /// Name spans of earlier definitions this one overrides, oldest first.
-    pub shadowed: Vec<Span>,
+    pub shadowed: Box<[Span]>,
 }
 
 /// All tokens of one permutation, in order of first definition.
@@ -64,7 +65,7 @@ pub struct Resolved {
     /// The tokens.
     pub tokens: Vec<Token>,
     /// Path → id.
-    pub index: HashMap<String, TokenId>,
+    pub index: HashMap<Arc<str>, TokenId>,
     /// Each token's [`Resolved::final_target`], computed once on first use.
     finals: std::sync::OnceLock<Vec<TokenId>>,
     /// The CSS declarations of its tokens, once printed.
@@ -120,8 +121,8 @@ impl Resolved {
 }
 
 struct Slot<'p> {
-    /// Borrowed from the definition; owned only for tokens copied by `$extends`.
-    path: std::borrow::Cow<'p, str>,
+    /// Shared with the definition; new only for tokens copied by `$extends`.
+    path: Arc<str>,
     defs: Vec<&'p TokenDef>,
     /// For tokens copied by `$extends`: the path they were copied from.
     origin: Option<String>,
@@ -156,9 +157,9 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
         }
         for t in &flat.tokens {
             slots
-                .entry(t.path.as_str())
+                .entry(&*t.path)
                 .or_insert_with(|| Slot {
-                    path: std::borrow::Cow::Borrowed(t.path.as_str()),
+                    path: t.path.clone(),
                     defs: Vec::new(),
                     origin: None,
                 })
@@ -169,10 +170,10 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
     let mut slots: Vec<Slot<'_>> = slots.into_values().collect();
     extend_groups(&mut slots, &groups, &mut diagnostics);
 
-    let index: HashMap<String, TokenId> = slots
+    let index: HashMap<Arc<str>, TokenId> = slots
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.path.to_string(), TokenId(i as u32)))
+        .map(|(i, s)| (s.path.clone(), TokenId(i as u32)))
         .collect();
     let mut resolver = Resolver {
         project,
@@ -222,7 +223,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
             .or_else(|| inherited(&groups, &slot.path, |g| g.deprecated.cloned()))
             .filter(|d| *d != Deprecation::No);
         tokens.push(Token {
-            path: slot.path.to_string(),
+            path: slot.path.clone(),
             ty,
             value,
             span: last.name_span,
@@ -408,7 +409,7 @@ fn extend_groups<'p>(
             continue;
         }
         if !groups.contains_key(target_path.as_str()) {
-            let is_token = slots.iter().any(|s| s.path == target_path);
+            let is_token = slots.iter().any(|s| *s.path == *target_path);
             let d = Diagnostic::error(
                 "unknown-alias",
                 format!("`$extends` of `{group}` names `{target_path}`, which is not a group"),
@@ -499,7 +500,7 @@ struct Resolver<'a, 'p> {
     project: &'p Project,
     slots: &'a [Slot<'p>],
     groups: &'a HashMap<&'p str, GroupInfo<'p>>,
-    index: &'a HashMap<String, TokenId>,
+    index: &'a HashMap<Arc<str>, TokenId>,
     types: Vec<TypeState>,
     in_cycle: Vec<bool>,
     diagnostics: Vec<Diagnostic>,
@@ -605,7 +606,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
                     // Coming back after the target was resolved.
                     let target = self
                         .whole_alias(i)
-                        .and_then(|p| self.index.get(&p).copied());
+                        .and_then(|p| self.index.get(p.as_str()).copied());
                     let target_ty = target.and_then(|t| self.type_state(t));
                     let t = match (target_ty, self.group_type(i)) {
                         (Some(t), Some((g, group_span))) if t != g => {
@@ -635,7 +636,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
             }
             let target = self
                 .whole_alias(i)
-                .and_then(|p| self.index.get(&p).copied());
+                .and_then(|p| self.index.get(p.as_str()).copied());
             match target {
                 Some(t) => {
                     let t = t.0 as usize;
@@ -758,11 +759,13 @@ impl<'a, 'p> Resolver<'a, 'p> {
         let mut d = Diagnostic::error("unknown-alias", format!("unknown alias `{{{path}}}`"))
             .at(span, format!("no token `{path}`"));
         if is_group {
-            d = d.with_help(if self.index.contains_key(&format!("{path}.$root")) {
-                format!("`{path}` is a group; did you mean `{{{path}.$root}}`?")
-            } else {
-                format!("`{path}` is a group; aliases must name a token")
-            });
+            d = d.with_help(
+                if self.index.contains_key(format!("{path}.$root").as_str()) {
+                    format!("`{path}` is a group; did you mean `{{{path}.$root}}`?")
+                } else {
+                    format!("`{path}` is a group; aliases must name a token")
+                },
+            );
         } else if let Some(m) = self.suggest(path) {
             d = d.with_help(format!("did you mean `{{{m}}}`?"));
         }
@@ -828,7 +831,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
             let index = &self.project.pointer_tokens[&source];
             for cut in (1..=segments.len()).rev() {
                 let path = segments[..cut].join(".");
-                if let Some(t) = index.get(&path).map(|&i| &flat.tokens[i]) {
+                if let Some(t) = index.get(path.as_str()).map(|&i| &flat.tokens[i]) {
                     let rest = &segments[cut..];
                     let rest = match rest.first().map(|s| s.as_str()) {
                         Some("$value") => &rest[1..],
@@ -850,7 +853,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
         // In-document pointer: resolved in the merged tree of this permutation.
         for cut in (1..=segments.len()).rev() {
             let path = segments[..cut].join(".");
-            let Some(&id) = self.index.get(&path) else {
+            let Some(&id) = self.index.get(path.as_str()) else {
                 continue;
             };
             let rest = &segments[cut..];
@@ -878,7 +881,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
         for _ in 0..64 {
             let node = &self.slots[id.0 as usize].defs.last()?.value;
             match self.target_of(node) {
-                Target::Token(path, _) => id = *self.index.get(&path)?,
+                Target::Token(path, _) => id = *self.index.get(path.as_str())?,
                 Target::Node(n) => return pointer_get(n, pointer),
                 _ => return pointer_get(node, pointer),
             }
@@ -908,7 +911,7 @@ impl<'p> Lookup<'p> for Resolver<'_, 'p> {
                 Reference::Broken
             }
             Target::Reported => Reference::Broken,
-            Target::Token(path, span) => match self.index.get(&path).copied() {
+            Target::Token(path, span) => match self.index.get(path.as_str()).copied() {
                 Some(id) => {
                     let target_ty = self.type_state(id);
                     match target_ty {
@@ -1120,7 +1123,7 @@ contexts.y = [{ "$ref" = "y.toml" }]
         let n = r.find("n").unwrap();
         assert_eq!(n.value, Some(Value::Number(2.0)));
         assert_eq!(n.description.as_deref(), Some("from a"));
-        let paths: Vec<&str> = r.tokens.iter().map(|t| t.path.as_str()).collect();
+        let paths: Vec<&str> = r.tokens.iter().map(|t| &*t.path).collect();
         assert_eq!(paths, ["n", "first"], "order of first definition");
         let (r, _) = resolve(&p, &Selection(vec![Some(1)]));
         assert_eq!(r.find("n").unwrap().value, Some(Value::Number(3.0)));
@@ -1152,7 +1155,7 @@ contexts.y = [{ "$ref" = "y.toml" }]
         let (r, d) = resolve(&p, &Selection(vec![]));
         assert!(d.is_empty());
         let last = r.index["a9999"];
-        assert_eq!(r.get(r.final_target(last)).path, "a0");
+        assert_eq!(&*r.get(r.final_target(last)).path, "a0");
         assert_eq!(r.get(last).ty, Some(TokenType::Number));
 
         let mut text = String::new();

@@ -545,7 +545,9 @@ impl<'n> Parser<'_, 'n> {
     fn font_family(&mut self, node: &'n Node) -> Option<Value> {
         let ty = TokenType::FontFamily;
         match &node.kind {
-            NodeKind::String(s) if !s.trim().is_empty() => Some(Value::FontFamily(vec![s.clone()])),
+            NodeKind::String(s) if !s.trim().is_empty() => {
+                Some(Value::FontFamily(vec![s.to_string()]))
+            }
             NodeKind::Array(items) if !items.is_empty() => {
                 let mut names = Vec::new();
                 for item in items {
@@ -654,7 +656,7 @@ impl<'n> Parser<'_, 'n> {
         let ty = TokenType::StrokeStyle;
         match &node.kind {
             NodeKind::String(s) if STROKE_KEYWORDS.contains(&s.as_str()) => {
-                Some(Value::StrokeKeyword(s.clone()))
+                Some(Value::StrokeKeyword(s.to_string()))
             }
             NodeKind::String(s) => {
                 let help = crate::diagnostics::did_you_mean(s, STROKE_KEYWORDS.iter().copied())

@@ -445,7 +445,7 @@ pub fn emit_css(
                     .get(&token.path)
                     .and_then(|id| default_decls[id.0 as usize].as_ref());
                 if decl.is_some() && before != decl.as_ref() {
-                    direct.insert(token.path.as_str());
+                    direct.insert(&*token.path);
                 }
             }
         }
@@ -466,7 +466,7 @@ pub fn emit_css(
                         .tokens
                         .iter()
                         .zip(decls.iter())
-                        .filter(|(t, _)| closure.contains(t.path.as_str()))
+                        .filter(|(t, _)| closure.contains(&*t.path))
                         .filter_map(|(_, d)| d.clone())
                         .collect(),
                 });
@@ -527,7 +527,7 @@ pub fn emit_css(
                     let decls: Vec<Arc<Decl>> = resolved
                         .tokens
                         .iter()
-                        .filter(|t| combined.contains(t.path.as_str()))
+                        .filter(|t| combined.contains(&*t.path))
                         .filter_map(|t| declare(&printer, &resolved, t, &mut diagnostics))
                         .map(Arc::new)
                         .collect();
@@ -637,9 +637,9 @@ fn dependents<'a>(
         for token in &resolved.tokens {
             if let Some(v) = &token.value {
                 visit_aliases(v, &mut |id| {
-                    let list = out.entry(resolved.get(id).path.as_str()).or_default();
-                    if !list.contains(&token.path.as_str()) {
-                        list.push(token.path.as_str());
+                    let list = out.entry(&*resolved.get(id).path).or_default();
+                    if !list.contains(&&*token.path) {
+                        list.push(&*token.path);
                     }
                 });
             }

@@ -48,7 +48,7 @@ pub fn resolve_json(
                 .collect();
             entry.insert("parts".into(), Json::Object(parts));
         }
-        out.insert(token.path.clone(), Json::Object(entry));
+        out.insert(token.path.to_string(), Json::Object(entry));
     }
     Json::Object(out)
 }

@@ -36,7 +36,7 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
             }
         }
         if rust {
-            let name = modules.path(token.path.as_str());
+            let name = modules.path(&token.path);
             if name.starts_with("kind::") {
                 out.push(
                     Diagnostic::error("name-collision", format!("`{}` would live in the Rust module `kind`, which tokens.rs reserves for its marker types", token.path))

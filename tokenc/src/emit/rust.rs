@@ -81,7 +81,7 @@ pub fn emit_rust(
             continue;
         }
         let mut module = &mut root;
-        let path = token.path.as_str();
+        let path = &*token.path;
         let mut start = 0;
         while let Some(dot) = path[start..].find('.') {
             let end = start + dot;
@@ -92,9 +92,13 @@ pub fn emit_rust(
         }
         module.consts.push(token);
     }
-    // Sized once (each constant takes about three times its path plus a hundred bytes of
-    // attributes and type): growing megabytes by doubling copies them and holds twice as much.
-    let estimate: usize = tokens.iter().map(|t| 3 * t.path.len() + 110).sum();
+    // Sized once, generously (a constant takes its path about four times, its description and
+    // ~150 bytes of attributes, type and indentation): growing megabytes by doubling copies them
+    // and holds twice as much, while capacity never written is never faulted in.
+    let estimate: usize = tokens
+        .iter()
+        .map(|t| 4 * t.path.len() + 160 + t.description.as_ref().map_or(0, |d| d.len() + 16))
+        .sum();
     let mut out = String::with_capacity(PRELUDE.len() + 4096 + estimate);
     let _ = writeln!(out, "// {}", header.replace(['\n', '\r'], " "));
     out.push_str(PRELUDE);

@@ -8,6 +8,7 @@ use super::MAX_DEPTH;
 use crate::diagnostics::Diagnostic;
 use crate::raw::{Entry, Node, NodeKind};
 use crate::source::{FileId, Span};
+use compact_str::CompactString;
 
 /// Parses a JSON document. A syntax error stops the reader (JSON has no safe resynchronisation
 /// point); duplicate keys and lone surrogates are reported and reading goes on.
@@ -19,6 +20,8 @@ pub fn parse_json(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
         text,
         pos: start,
         diagnostics: Vec::new(),
+        items: Vec::new(),
+        entries: Vec::new(),
     };
     reader.skip_ws();
     let result = reader.value(0).and_then(|node| {
@@ -47,6 +50,11 @@ struct Reader<'a> {
     text: &'a str,
     pos: usize,
     diagnostics: Vec<Diagnostic>,
+    /// Items of the arrays being read, innermost last; each array takes its own off the end,
+    /// into a slice of exactly its length.
+    items: Vec<Node>,
+    /// Entries of the objects being read, likewise.
+    entries: Vec<Entry>,
 }
 
 type Result<T> = std::result::Result<T, Box<Diagnostic>>;
@@ -177,7 +185,9 @@ impl Reader<'_> {
         })
     }
 
-    fn string(&mut self) -> Result<String> {
+    /// A string; short ones (most keys and values) are stored inline, and one without escapes
+    /// is copied once from the text.
+    fn string(&mut self) -> Result<CompactString> {
         let open = self.pos;
         self.pos += 1;
         let mut out = String::new();
@@ -191,9 +201,13 @@ impl Reader<'_> {
             };
             match byte {
                 b'"' => {
-                    out.push_str(&self.text[run_start..self.pos]);
+                    let run = &self.text[run_start..self.pos];
                     self.pos += 1;
-                    return Ok(out);
+                    if out.is_empty() {
+                        return Ok(CompactString::new(run));
+                    }
+                    out.push_str(run);
+                    return Ok(out.into());
                 }
                 b'\\' => {
                     out.push_str(&self.text[run_start..self.pos]);
@@ -284,25 +298,26 @@ impl Reader<'_> {
     fn array(&mut self, depth: usize) -> Result<Node> {
         let start = self.pos;
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
             return Ok(Node {
-                kind: NodeKind::Array(items),
+                kind: NodeKind::Array(Box::default()),
                 span: self.span(start, self.pos),
             });
         }
+        let base = self.items.len();
         loop {
             self.skip_ws();
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            self.items.push(item);
             self.skip_ws();
             match self.bytes.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
                     return Ok(Node {
-                        kind: NodeKind::Array(items),
+                        kind: NodeKind::Array(self.items.drain(base..).collect()),
                         span: self.span(start, self.pos),
                     });
                 }
@@ -314,17 +329,17 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<Node> {
         let start = self.pos;
         self.pos += 1;
-        let mut entries: Vec<Entry> = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
             return Ok(Node {
-                kind: NodeKind::Object(entries),
+                kind: NodeKind::Object(Box::default()),
                 span: self.span(start, self.pos),
             });
         }
+        let base = self.entries.len();
         // Duplicate keys: a scan while the object is small (most are), a map once it is big.
-        let mut seen: Option<foldhash::HashMap<String, usize>> = None;
+        let mut seen: Option<foldhash::HashMap<CompactString, usize>> = None;
         loop {
             self.skip_ws();
             if self.bytes.get(self.pos) != Some(&b'"') {
@@ -340,6 +355,7 @@ impl Reader<'_> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth + 1)?;
+            let entries = &self.entries[base..];
             let earlier = if entries.len() < 16 {
                 entries.iter().position(|e| e.key == key)
             } else {
@@ -367,7 +383,7 @@ impl Reader<'_> {
                     if let Some(seen) = &mut seen {
                         seen.insert(key.clone(), entries.len());
                     }
-                    entries.push(Entry {
+                    self.entries.push(Entry {
                         key,
                         key_span,
                         value,
@@ -380,7 +396,7 @@ impl Reader<'_> {
                 Some(b'}') => {
                     self.pos += 1;
                     return Ok(Node {
-                        kind: NodeKind::Object(entries),
+                        kind: NodeKind::Object(self.entries.drain(base..).collect()),
                         span: self.span(start, self.pos),
                     });
                 }

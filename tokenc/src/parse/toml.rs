@@ -115,7 +115,8 @@ fn any_in(errors: &[usize], range: std::ops::RangeInclusive<usize>) -> bool {
 /// Removes entries whose text (from the key to the end of the value's last line) holds an error
 /// (`errors` sorted).
 fn prune(node: &mut Node, text: &str, errors: &[usize]) {
-    if let NodeKind::Object(entries) = &mut node.kind {
+    if let NodeKind::Object(boxed) = &mut node.kind {
+        let mut entries = std::mem::take(boxed).into_vec();
         entries.retain(|e| {
             let start = e.key_span.start as usize;
             let end = e.value.span.end as usize;
@@ -128,6 +129,7 @@ fn prune(node: &mut Node, text: &str, errors: &[usize]) {
         for e in entries.iter_mut() {
             prune(&mut e.value, text, errors);
         }
+        *boxed = entries.into_boxed_slice();
     }
 }
 
@@ -172,13 +174,13 @@ impl Converter {
             let key_span = self.span(key.span());
             let value = self.value(value, depth + 1);
             entries.push(Entry {
-                key: key.into_inner().into_owned(),
+                key: key.into_inner().into(),
                 key_span,
                 value,
             });
         }
         Node {
-            kind: NodeKind::Object(entries),
+            kind: NodeKind::Object(entries.into()),
             span,
         }
     }
@@ -208,7 +210,7 @@ impl Converter {
             return self.deep(span);
         }
         let kind = match value.into_inner() {
-            DeValue::String(s) => NodeKind::String(s.into_owned()),
+            DeValue::String(s) => NodeKind::String(s.into()),
             DeValue::Integer(i) => NodeKind::Number(parse_integer(i.as_str(), i.radix())),
             DeValue::Float(f) => NodeKind::Number(parse_float(f.as_str())),
             DeValue::Boolean(b) => NodeKind::Bool(b),
@@ -225,7 +227,7 @@ impl Converter {
                 for item in array.iter().cloned() {
                     items.push(self.value(item, depth + 1));
                 }
-                NodeKind::Array(items)
+                NodeKind::Array(items.into())
             }
             DeValue::Table(table) => return self.table(table, range, depth),
         };

@@ -142,8 +142,8 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for resolved in &held {
         for t in &resolved.tokens {
-            if t.ty == Some(TokenType::Color) && seen.insert(t.path.as_str()) {
-                tokens.push((t.path.as_str(), t.extensions.as_ref()));
+            if t.ty == Some(TokenType::Color) && seen.insert(&*t.path) {
+                tokens.push((&*t.path, t.extensions.as_deref()));
             }
         }
     }
@@ -263,7 +263,7 @@ fn token_pair(path: &str, item: &Node) -> Result<Pair, Box<Diagnostic>> {
                 .value
                 .as_f64()
                 .ok_or_else(|| bad("`min_in` values must be ratios"))?;
-            min_in.push((c.key.clone(), n));
+            min_in.push((c.key.to_string(), n));
         }
     }
     for key in item.as_object().unwrap_or(&[]) {

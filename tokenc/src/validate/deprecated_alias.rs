@@ -41,7 +41,7 @@ pub fn check(resolved: &Resolved) -> Vec<Diagnostic> {
             .at(token.span, "")
             .with_secondary(target.span, "deprecated here");
             if let Deprecation::Because(why) = why {
-                d = d.with_help(why.clone());
+                d = d.with_help(why.to_string());
             }
             out.push(d);
         }
