@@ -85,7 +85,7 @@ impl TokenIndex {
         };
         for (i, token) in resolved.tokens.iter().enumerate() {
             let id = crate::model::TokenId(i as u32);
-            if let Some(d) = &token.deprecated {
+            if let Some(d) = token.deprecated() {
                 let why = match d {
                     crate::flatten::Deprecation::Because(text) => Some(text.to_string()),
                     _ => None,
@@ -99,10 +99,7 @@ impl TokenIndex {
             let alias = matches!(token.value, Some(Value::Alias(_)));
             match &resolved.get(resolved.final_target(id)).value {
                 Some(Value::Color(c)) => {
-                    let rgb = match &c.hex {
-                        Some(hex) => hex_bytes(hex),
-                        None => crate::emit::value::srgb_bytes(c),
-                    };
+                    let rgb = c.hex.or_else(|| crate::emit::value::srgb_bytes(c));
                     if let Some(rgb) = rgb {
                         index.colors.push(ColorToken {
                             path: token.path.to_string(),
@@ -182,11 +179,6 @@ impl TokenIndex {
         found.sort_by_key(|t| !t.alias);
         found.iter().map(|t| t.path.as_str()).collect()
     }
-}
-
-fn hex_bytes(hex: &str) -> Option<[u8; 3]> {
-    let v = u32::from_str_radix(hex.get(1..7)?, 16).ok()?;
-    Some([(v >> 16) as u8, (v >> 8) as u8, v as u8])
 }
 
 /// OKLab of an sRGB colour (Björn Ottosson's published matrices).

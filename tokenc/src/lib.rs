@@ -171,7 +171,7 @@ pub fn compile_cached(
         .as_deref_mut()
         .map(|c| std::mem::take(&mut c.perms))
         .unwrap_or_default();
-    let project = load::load_cached(
+    let mut project = load::load_cached(
         io,
         &settings.entry,
         &settings.roots,
@@ -202,6 +202,13 @@ pub fn compile_cached(
     // in parallel.
     let singles = perms.singles();
     perms.prefetch(&singles);
+    // With one modifier (or none) that is every permutation: a one-shot build drops the token
+    // definitions before building the outputs, which lowers its peak memory by a fifth.
+    if cache.is_none() && perms.complete() {
+        let suspended = perms.suspend();
+        project.release_definitions();
+        perms = Permutations::resume(&project, suspended);
+    }
     let held: Vec<std::sync::Arc<Resolved>> = singles.iter().map(|s| perms.get(s)).collect();
     let prefix = settings.css.prefix.as_str();
     let token_refs = emitted_tokens(&held);

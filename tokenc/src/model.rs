@@ -195,8 +195,8 @@ pub struct Color {
     pub components: [Option<f64>; 3],
     /// Alpha in [0, 1].
     pub alpha: f64,
-    /// The optional 6-digit sRGB fallback, lowercase with `#`.
-    pub hex: Option<String>,
+    /// The optional sRGB fallback (`hex`), as its three bytes.
+    pub hex: Option<[u8; 3]>,
 }
 
 /// A DTCG dimension.

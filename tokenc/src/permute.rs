@@ -57,6 +57,16 @@ pub struct Permutations<'p> {
     seen: HashSet<(&'static str, Option<crate::source::Span>, String)>,
 }
 
+/// A [`Permutations`] without its project, to be resumed over it ([`Permutations::suspend`]).
+pub struct Suspended {
+    prefix: String,
+    cache: HashMap<Selection, Arc<Resolved>>,
+    outcomes: HashMap<Selection, Vec<Diagnostic>>,
+    earlier: Vec<Earlier>,
+    diagnostics: Vec<Diagnostic>,
+    seen: HashSet<(&'static str, Option<crate::source::Span>, String)>,
+}
+
 impl<'p> Permutations<'p> {
     /// An empty cache over `project`.
     pub fn new(project: &'p Project, prefix: &str) -> Self {
@@ -80,6 +90,39 @@ impl<'p> Permutations<'p> {
             perms.earlier = earlier;
         }
         perms
+    }
+
+    /// Ends the borrow of the project (so that it can be changed, as by
+    /// [`Project::release_definitions`]), keeping every permutation and problem.
+    pub fn suspend(self) -> Suspended {
+        Suspended {
+            prefix: self.prefix,
+            cache: self.cache,
+            outcomes: self.outcomes,
+            earlier: self.earlier,
+            diagnostics: self.diagnostics,
+            seen: self.seen,
+        }
+    }
+
+    /// Takes up a [`Permutations::suspend`]ed cache again, over the same project.
+    pub fn resume(project: &'p Project, suspended: Suspended) -> Self {
+        Permutations {
+            project,
+            prefix: suspended.prefix,
+            cache: suspended.cache,
+            outcomes: suspended.outcomes,
+            earlier: suspended.earlier,
+            diagnostics: suspended.diagnostics,
+            seen: suspended.seen,
+        }
+    }
+
+    /// Whether every permutation ([`Permutations::all`]) is resolved already, so that nothing
+    /// needs the token definitions any more.
+    pub fn complete(&self) -> bool {
+        // Counted first: a project may have billions of permutations.
+        self.count() <= self.cache.len() && self.all().iter().all(|s| self.cache.contains_key(s))
     }
 
     /// Every permutation resolved so far, to offer to the next build's
@@ -143,6 +186,10 @@ impl<'p> Permutations<'p> {
         let (resolved, diagnostics) = match self.reuse(selection) {
             Some(earlier) => earlier,
             None => {
+                assert!(
+                    !self.project.released,
+                    "a permutation was resolved after the definitions were released"
+                );
                 let (resolved, diagnostics) =
                     resolve_and_check(self.project, selection, &self.prefix);
                 (Arc::new(resolved), diagnostics)
@@ -165,6 +212,10 @@ impl<'p> Permutations<'p> {
         // On rayon's pool, whose threads outlive the build: `tokenc watch` then finds their
         // allocator pages still mapped (fresh threads made each rebuild fault its memory in again).
         let (project, prefix) = (self.project, self.prefix.as_str());
+        assert!(
+            todo.is_empty() || !project.released,
+            "a permutation was resolved after the definitions were released"
+        );
         let done: Vec<(Resolved, Vec<Diagnostic>)> = todo
             .par_iter()
             .map(|s| resolve_and_check(project, s, prefix))
@@ -300,6 +351,34 @@ mod tests {
             Some(cache),
         )
         .expect("the entry reads")
+    }
+
+    #[test]
+    fn definitions_are_released_once_every_permutation_is_resolved_unless_shared() {
+        let mut cache = SourceCache::default();
+        let mut project = project(r#"{ "c": { "$type": "number", "$value": 2 } }"#, &mut cache);
+        let mut perms = Permutations::new(&project, "");
+        assert!(!perms.complete());
+        let singles = perms.singles();
+        perms.prefetch(&singles);
+        // One modifier: the default and each context are every permutation there is.
+        assert!(perms.complete());
+        let suspended = perms.suspend();
+        project.release_definitions();
+        // The cache holds the same files for the next build: their definitions stay.
+        assert!(project.sources.iter().all(|s| !s.tokens.is_empty()));
+        drop(cache);
+        project.release_definitions();
+        assert!(project.sources.iter().all(|s| s.tokens.is_empty()));
+        // What was resolved is still there, with its problems.
+        let mut perms = Permutations::resume(&project, suspended);
+        let c = perms
+            .get(&singles[2])
+            .find("c")
+            .and_then(|t| t.value.clone());
+        assert_eq!(c, Some(crate::model::Value::Number(2.0)));
+        let codes: Vec<_> = perms.take_diagnostics().iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["unknown-alias"]);
     }
 
     #[test]

@@ -49,6 +49,15 @@ pub struct Token {
     pub value: Option<Value>,
     /// Name span of the definition that won.
     pub span: Span,
+    /// What most tokens lack (description, deprecation, extensions, overridden definitions),
+    /// boxed so that a token without them stays small: a build holds every token of every
+    /// permutation.
+    pub meta: Option<Box<Meta>>,
+}
+
+/// The parts of a [`Token`] that most tokens lack.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
     /// `$description` of the latest definition that has one.
     pub description: Option<Arc<str>>,
     /// Effective deprecation (own or inherited from a group).
@@ -57,6 +66,28 @@ pub struct Token {
     pub extensions: Option<Arc<Node>>,
     /// Name spans of earlier definitions this one overrides, oldest first.
     pub shadowed: Box<[Span]>,
+}
+
+impl Token {
+    /// `$description` of the latest definition that has one.
+    pub fn description(&self) -> Option<&str> {
+        self.meta.as_ref()?.description.as_deref()
+    }
+
+    /// Effective deprecation (own or inherited from a group).
+    pub fn deprecated(&self) -> Option<&Deprecation> {
+        self.meta.as_ref()?.deprecated.as_ref()
+    }
+
+    /// `$extensions` of the latest definition that has them.
+    pub fn extensions(&self) -> Option<&Node> {
+        self.meta.as_ref()?.extensions.as_deref()
+    }
+
+    /// Name spans of earlier definitions this one overrides, oldest first.
+    pub fn shadowed(&self) -> &[Span] {
+        self.meta.as_ref().map_or(&[], |m| &m.shadowed)
+    }
 }
 
 /// All tokens of one permutation, in order of first definition.
@@ -222,11 +253,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
         let deprecated = own_deprecated
             .or_else(|| inherited(&groups, &slot.path, |g| g.deprecated.cloned()))
             .filter(|d| *d != Deprecation::No);
-        tokens.push(Token {
-            path: slot.path.clone(),
-            ty,
-            value,
-            span: last.name_span,
+        let meta = Meta {
             description: slot.defs.iter().rev().find_map(|d| d.description.clone()),
             deprecated,
             extensions: slot.defs.iter().rev().find_map(|d| d.extensions.clone()),
@@ -234,6 +261,13 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
                 .iter()
                 .map(|d| d.name_span)
                 .collect(),
+        };
+        tokens.push(Token {
+            path: slot.path.clone(),
+            ty,
+            value,
+            span: last.name_span,
+            meta: (meta != Meta::default()).then(|| Box::new(meta)),
         });
     }
     let resolved = Resolved {
@@ -1122,7 +1156,7 @@ contexts.y = [{ "$ref" = "y.toml" }]
         assert!(d.is_empty(), "{d:?}");
         let n = r.find("n").unwrap();
         assert_eq!(n.value, Some(Value::Number(2.0)));
-        assert_eq!(n.description.as_deref(), Some("from a"));
+        assert_eq!(n.description(), Some("from a"));
         let paths: Vec<&str> = r.tokens.iter().map(|t| &*t.path).collect();
         assert_eq!(paths, ["n", "first"], "order of first definition");
         let (r, _) = resolve(&p, &Selection(vec![Some(1)]));

@@ -393,7 +393,8 @@ impl<'n> Parser<'_, 'n> {
                         && s.starts_with('#')
                         && s[1..].chars().all(|c| c.is_ascii_hexdigit()) =>
                 {
-                    hex = Some(s.to_ascii_lowercase())
+                    let v = u32::from_str_radix(&s[1..], 16).unwrap_or(0);
+                    hex = Some([(v >> 16) as u8, (v >> 8) as u8, v as u8]);
                 }
                 other => {
                     let help = match other {
@@ -422,19 +423,17 @@ impl<'n> Parser<'_, 'n> {
             alpha,
             hex,
         };
-        if let (Some(hex), Some(e)) = (&color.hex, node.get("hex")) {
+        if let (Some(hex), Some(e)) = (color.hex, node.get("hex")) {
             self.hex_fallback(&color, hex, e.value.span);
         }
         Some(Value::Color(color))
     }
 
     /// `hex-fallback-mismatch`: the `hex` fallback differs from the components by more than 1/255.
-    fn hex_fallback(&mut self, color: &Color, hex: &str, span: crate::source::Span) {
+    fn hex_fallback(&mut self, color: &Color, given: [u8; 3], span: crate::source::Span) {
         let Some(rgb) = crate::emit::value::srgb_bytes(color) else {
             return;
         };
-        let v = u32::from_str_radix(&hex[1..], 16).unwrap_or(0);
-        let given = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
         if rgb.iter().zip(given).any(|(a, b)| a.abs_diff(b) > 1) {
             let expected = format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
             self.diagnostics.push(

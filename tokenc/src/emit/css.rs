@@ -61,7 +61,7 @@ impl Decl {
 
 /// The CSS override of a token (`$extensions."dev.crust".css`), checked to be one CSS value.
 pub fn css_override(token: &Token) -> Option<Result<String, Box<Diagnostic>>> {
-    let ext = token.extensions.as_ref()?;
+    let ext = token.extensions()?;
     let node: &Node = &ext.get("dev.crust")?.value.get("css")?.value;
     let Some(text) = node.as_str() else {
         return Some(Err(Box::new(
@@ -381,7 +381,7 @@ pub fn emit_css(
                                 t.ty == before.ty
                                     && t.value.is_some()
                                     && t.value == before.value
-                                    && t.extensions == before.extensions
+                                    && t.extensions() == before.extensions()
                             };
                             if unchanged {
                                 default_decls[i].clone()
@@ -595,8 +595,7 @@ fn custom_media(
     let mut out = String::new();
     for token in &default.tokens {
         let Some(flag) = token
-            .extensions
-            .as_ref()
+            .extensions()
             .and_then(|e| e.get("dev.crust"))
             .and_then(|e| e.value.get("breakpoint"))
         else {

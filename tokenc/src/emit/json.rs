@@ -139,8 +139,8 @@ fn color(c: &Color) -> Json {
     if c.alpha != 1.0 {
         m.insert("alpha".into(), num(c.alpha));
     }
-    if let Some(hex) = &c.hex {
-        m.insert("hex".into(), json!(hex));
+    if let Some([r, g, b]) = c.hex {
+        m.insert("hex".into(), json!(format!("#{r:02x}{g:02x}{b:02x}")));
     }
     Json::Object(m)
 }

@@ -97,7 +97,7 @@ pub fn emit_rust(
     // and holds twice as much, while capacity never written is never faulted in.
     let estimate: usize = tokens
         .iter()
-        .map(|t| 4 * t.path.len() + 160 + t.description.as_ref().map_or(0, |d| d.len() + 16))
+        .map(|t| 4 * t.path.len() + 160 + t.description().map_or(0, |d| d.len() + 16))
         .sum();
     let mut out = String::with_capacity(PRELUDE.len() + 4096 + estimate);
     let _ = writeln!(out, "// {}", header.replace(['\n', '\r'], " "));
@@ -326,7 +326,7 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
     let p = pad(depth);
     let ty = token.ty.expect("only typed tokens are emitted");
     let var = naming::css_var(prefix, &token.path);
-    if let Some(description) = &token.description {
+    if let Some(description) = token.description() {
         let _ = writeln!(out, "{p}#[doc = {}]", literal(&prose(description)));
         let _ = writeln!(out, "{p}#[doc = \"\"]");
     }
@@ -338,7 +338,7 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
     push_code(&mut doc, &var);
     doc.push('.');
     let _ = writeln!(out, "{p}#[doc = {doc:?}]");
-    match &token.deprecated {
+    match token.deprecated() {
         Some(Deprecation::Because(why)) => {
             let _ = writeln!(out, "{p}#[deprecated = {}]", literal(&prose(why)));
         }

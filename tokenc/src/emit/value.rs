@@ -302,18 +302,12 @@ impl Printer<'_> {
         let print = |color: &CssColor, targets: Targets| {
             color.to_css_string(options(targets)).unwrap_or_default()
         };
-        let from_hex = |hex: &str| {
-            let v = u32::from_str_radix(&hex[1..], 16).unwrap_or(0);
-            let rgba = lightningcss::values::color::RGBA::new(
-                (v >> 16) as u8,
-                (v >> 8) as u8,
-                v as u8,
-                c.alpha as f32,
-            );
+        let from_hex = |[r, g, b]: [u8; 3]| {
+            let rgba = lightningcss::values::color::RGBA::new(r, g, b, c.alpha as f32);
             print(&CssColor::RGBA(rgba), self.targets)
         };
         // An sRGB-family colour with its hex needs no conversion at all.
-        if let (true, Some(hex)) = (c.space.is_srgb_family(), &c.hex) {
+        if let (true, Some(hex)) = (c.space.is_srgb_family(), c.hex) {
             return (from_hex(hex), None);
         }
         let Some(parsed) = parse_color(c) else {
@@ -327,7 +321,7 @@ impl Printer<'_> {
                 _ => None,
             }
         };
-        let srgb = match &c.hex {
+        let srgb = match c.hex {
             Some(hex) => from_hex(hex),
             None => match parsed.to_rgb() {
                 Ok(rgb) => print(&rgb, self.targets),
@@ -461,7 +455,10 @@ mod tests {
             space,
             components: c.map(Some),
             alpha,
-            hex: hex.map(String::from),
+            hex: hex.map(|h| {
+                let v = u32::from_str_radix(&h[1..], 16).expect("a test hex");
+                [(v >> 16) as u8, (v >> 8) as u8, v as u8]
+            }),
         }
     }
 

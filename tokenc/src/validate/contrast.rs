@@ -63,11 +63,8 @@ impl Outcome {
 
 /// The sRGB colour the stylesheet uses for `c` (its `hex` when present), with alpha.
 fn srgb(c: &Color) -> Option<[f64; 4]> {
-    let bytes = match &c.hex {
-        Some(hex) => {
-            let v = u32::from_str_radix(&hex[1..], 16).ok()?;
-            [(v >> 16) as u8, (v >> 8) as u8, v as u8]
-        }
+    let bytes = match c.hex {
+        Some(hex) => hex,
         None => crate::emit::value::srgb_bytes(c)?,
     };
     let f = |b: u8| f64::from(b) / 255.0;
@@ -143,7 +140,7 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     for resolved in &held {
         for t in &resolved.tokens {
             if t.ty == Some(TokenType::Color) && seen.insert(&*t.path) {
-                tokens.push((&*t.path, t.extensions.as_deref()));
+                tokens.push((&*t.path, t.extensions()));
             }
         }
     }

@@ -21,14 +21,14 @@ use crate::resolve::Resolved;
 pub fn check(resolved: &Resolved) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for token in &resolved.tokens {
-        let (None, Some(value)) = (&token.deprecated, &token.value) else {
+        let (None, Some(value)) = (token.deprecated(), &token.value) else {
             continue;
         };
         let mut targets = Vec::new();
         visit_aliases(value, &mut |id| targets.push(id));
         for id in targets {
             let target = resolved.get(id);
-            let Some(why) = &target.deprecated else {
+            let Some(why) = target.deprecated() else {
                 continue;
             };
             let mut d = Diagnostic::warning(

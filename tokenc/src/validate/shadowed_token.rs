@@ -19,17 +19,17 @@ use crate::resolve::Resolved;
 /// Reports every token defined in more than one source, with all its definitions.
 pub fn check(resolved: &Resolved) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for token in resolved.tokens.iter().filter(|t| !t.shadowed.is_empty()) {
+    for token in resolved.tokens.iter().filter(|t| !t.shadowed().is_empty()) {
         let mut d = Diagnostic::warning(
             RULE.code,
             format!(
                 "`{}` is defined {} times; the last definition wins",
                 token.path,
-                token.shadowed.len() + 1
+                token.shadowed().len() + 1
             ),
         )
         .at(token.span, "this definition wins");
-        for span in &token.shadowed {
+        for span in token.shadowed() {
             d = d.with_secondary(*span, "overridden");
         }
         out.push(d);
