@@ -32,7 +32,7 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
         };
         for part in std::iter::once(None).chain((0..parts).map(Some)) {
             let name = css_name(i, part);
-            if let Some(other) = css.claim(&name, i, part, &css_name) {
+            if let Some(other) = css.claim(&name, i, part, css_name) {
                 out.push(collision(tokens, other, i, "CSS custom property", &name));
             }
         }
