@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 /// The file operations [`write_outputs`] needs.
 pub trait OutputFs {
-    /// The current contents of `path`, or `None` when it does not exist.
-    fn read(&self, path: &Path) -> io::Result<Option<Vec<u8>>>;
+    /// Whether `path` holds exactly `contents` (`None` when it does not exist). Compared
+    /// without reading the whole file into memory: outputs are megabytes at 100,000 tokens.
+    fn holds(&self, path: &Path, contents: &[u8]) -> io::Result<Option<bool>>;
     /// Creates `path` and its parents.
     fn create_dir_all(&self, path: &Path) -> io::Result<()>;
     /// Writes `contents` to a new file at `path` and syncs it to disk.
@@ -58,8 +59,8 @@ pub fn write_outputs(
     let mut report = WriteReport::default();
     let mut changed = Vec::new();
     for (path, contents) in files {
-        match fs.read(path) {
-            Ok(Some(old)) if old == contents.as_bytes() => report.unchanged.push(path.clone()),
+        match fs.holds(path, contents.as_bytes()) {
+            Ok(Some(true)) => report.unchanged.push(path.clone()),
             Ok(existing) => changed.push((path, contents, existing.is_some())),
             Err(e) => return Err(fail(path, e)),
         }
@@ -186,8 +187,8 @@ mod tests {
     }
 
     impl OutputFs for FaultyFs {
-        fn read(&self, path: &Path) -> io::Result<Option<Vec<u8>>> {
-            Ok(self.files.borrow().get(path).cloned())
+        fn holds(&self, path: &Path, contents: &[u8]) -> io::Result<Option<bool>> {
+            Ok(self.files.borrow().get(path).map(|old| old == contents))
         }
         fn create_dir_all(&self, path: &Path) -> io::Result<()> {
             match self.step(format!("mkdir {}", path.display())) {

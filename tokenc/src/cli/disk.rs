@@ -11,11 +11,28 @@ use tokenc::{LoadError, SourceLoader};
 pub(crate) struct DiskFs;
 
 impl OutputFs for DiskFs {
-    fn read(&self, path: &Path) -> io::Result<Option<Vec<u8>>> {
-        match std::fs::read(path) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
+    fn holds(&self, path: &Path, contents: &[u8]) -> io::Result<Option<bool>> {
+        use std::io::Read;
+        let mut file = match std::fs::File::open(path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        if file.metadata()?.len() != contents.len() as u64 {
+            return Ok(Some(false));
+        }
+        // Chunk by chunk, so that checking a big output costs no memory.
+        let mut buffer = vec![0; 1 << 16];
+        let mut rest = contents;
+        loop {
+            let n = file.read(&mut buffer)?;
+            if n == 0 {
+                return Ok(Some(rest.is_empty()));
+            }
+            match rest.split_at_checked(n) {
+                Some((head, tail)) if head == &buffer[..n] => rest = tail,
+                _ => return Ok(Some(false)),
+            }
         }
     }
 
@@ -75,5 +92,28 @@ impl SourceLoader for DiskLoader {
     fn display_name(&self, path: &Path) -> String {
         let shown = path.strip_prefix(&self.cwd).unwrap_or(path);
         shown.display().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_compares_files_chunk_by_chunk() {
+        let dir = std::env::temp_dir().join(format!("tokenc-holds-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("out.css");
+        assert_eq!(DiskFs.holds(&path, b"x").unwrap(), None);
+        // Several chunks, differing only in the last byte of the last one.
+        let mut big = vec![b'a'; 3 * (1 << 16) + 5];
+        std::fs::write(&path, &big).unwrap();
+        assert_eq!(DiskFs.holds(&path, &big).unwrap(), Some(true));
+        *big.last_mut().unwrap() = b'b';
+        assert_eq!(DiskFs.holds(&path, &big).unwrap(), Some(false));
+        assert_eq!(DiskFs.holds(&path, &big[1..]).unwrap(), Some(false));
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(DiskFs.holds(&path, b"").unwrap(), Some(true));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
