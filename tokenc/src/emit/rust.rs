@@ -197,7 +197,23 @@ pub mod kind {
 
 /// A Rust string literal for any text (newlines and control characters escaped).
 fn literal(s: &str) -> String {
-    format!("{s:?}")
+    let mut out = String::with_capacity(s.len() + 2);
+    push_literal(&mut out, s);
+    out
+}
+
+/// Appends [`literal`]`(s)`. Printable ASCII other than `"` and `\\` (nearly every name and
+/// description) is copied as it is; anything else is escaped by `Debug`, as rustc reads it.
+fn push_literal(out: &mut String, s: &str) {
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    } else {
+        let _ = write!(out, "{s:?}");
+    }
 }
 
 /// Free text (a description, a deprecation note) made safe for rustdoc, which reads doc text as
@@ -337,7 +353,10 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
     doc.push_str("), CSS ");
     push_code(&mut doc, &var);
     doc.push('.');
-    let _ = writeln!(out, "{p}#[doc = {doc:?}]");
+    out.push_str(&p);
+    out.push_str("#[doc = ");
+    push_literal(out, &doc);
+    out.push_str("]\n");
     match token.deprecated() {
         Some(Deprecation::Because(why)) => {
             let _ = writeln!(out, "{p}#[deprecated = {}]", literal(&prose(why)));
@@ -356,9 +375,13 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
     let width = |s: &str| s.chars().count();
     let head = p.len() + "pub const : Token =".len() + width(&name) + ty_name.len();
     let expr = "Token::new();".len() + ty_name.len() + width(&var);
-    let _ = write!(out, "{p}pub const {name}: {ty_name}Token =");
+    for part in [&*p, "pub const ", &name, ": ", ty_name, "Token ="] {
+        out.push_str(part);
+    }
     if head + 1 + expr <= MAX_WIDTH {
-        let _ = writeln!(out, " {ty_name}Token::new({var});");
+        for part in [" ", ty_name, "Token::new(", &var, ");\n"] {
+            out.push_str(part);
+        }
     } else if p.len() + 4 + expr <= MAX_WIDTH {
         let _ = writeln!(out, "\n{p}    {ty_name}Token::new({var});");
     } else {
