@@ -385,6 +385,54 @@ fn config_errors_are_located() {
 }
 
 #[test]
+fn outputs_never_overwrite_an_input_or_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = "n = { \"$type\" = \"number\", \"$value\" = 1 }\n";
+    write(dir.path(), "t.toml", tokens);
+    // tokens.css written over the token file itself: refused at the config's line, the source
+    // left as it was.
+    write(
+        dir.path(),
+        "tokenc.toml",
+        "resolver = \"t.toml\"\n[output]\ncss = \"t.toml\"\n",
+    );
+    let out = tokenc(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert!(
+        text.contains("error[invalid-config]") && text.contains("tokenc.toml:3:7"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("t.toml")).unwrap(),
+        tokens
+    );
+    // The config is an input too.
+    write(
+        dir.path(),
+        "tokenc.toml",
+        "resolver = \"t.toml\"\n[output]\nrust = \"tokenc.toml\"\n",
+    );
+    let out = tokenc(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("tokenc.toml:3:8"), "{}", stderr(&out));
+    // Both outputs at one path.
+    write(
+        dir.path(),
+        "tokenc.toml",
+        "resolver = \"t.toml\"\n[output]\ncss = \"out/x\"\nrust = \"out/x\"\n",
+    );
+    let out = tokenc(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert!(
+        text.contains("cannot be the same file") && text.contains("tokenc.toml:4:8"),
+        "{text}"
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
 fn config_mode_finds_tokens_tokenc_toml() {
     let dir = tempfile::tempdir().unwrap();
     write(

@@ -22,6 +22,8 @@ struct Case {
     name: String,
     files: Vec<(PathBuf, Vec<u8>)>,
     links: Vec<(PathBuf, PathBuf)>,
+    /// Named pipes to create (reading one blocks until a writer comes, which never does).
+    fifos: Vec<PathBuf>,
     entry: String,
     command: Vec<String>,
     expect: Expect,
@@ -33,6 +35,7 @@ impl Case {
             name: name.into(),
             files: files.into_iter().map(|(p, b)| (p.into(), b)).collect(),
             links: Vec::new(),
+            fifos: Vec::new(),
             entry: entry.into(),
             command: vec!["build".into()],
             expect,
@@ -82,6 +85,7 @@ fn committed() -> Vec<Case> {
                 name: dir.file_name().unwrap().to_string_lossy().into_owned(),
                 files,
                 links: Vec::new(),
+                fifos: Vec::new(),
                 entry,
                 command: vec!["build".into()],
                 expect,
@@ -277,6 +281,18 @@ fn generated() -> Vec<Case> {
         Expect::Error,
         &json!({ "g": typos }),
     ));
+    // 30,000 aliases to missing names in one minified group: did-you-mean stops once its budget
+    // is spent instead of gathering every candidate for each, and columns on the one long line
+    // are not counted from its start each time (both were quadratic: 50,000 took 9 s).
+    let missing = group(
+        "number",
+        (0..30_000).map(|i| (format!("t{i}"), json!(format!("{{g.missing{i}}}")))),
+    );
+    cases.push(entry_json(
+        "unknown-aliases-30000",
+        Expect::Error,
+        &json!({ "g": missing }),
+    ));
 
     // A mangled TOML file: thousands of syntax errors, reported as twenty and a count.
     cases.push(Case::generated(
@@ -296,13 +312,23 @@ fn generated() -> Vec<Case> {
             "resolutionOrder": [{ "$ref": "#/sets/base" }]
         }))
     };
+    // A named pipe where a token file should be: refused, never read (reading blocks forever).
+    let mut fifo = Case::generated(
+        "fifo-as-source",
+        Expect::Error,
+        "tokens.resolver.json",
+        vec![("tokens.resolver.json", resolver("pipe.tokens.json"))],
+    );
+    fifo.fifos.push("pipe.tokens.json".into());
+    cases.push(fifo);
+
     // Encodings and line ends.
     let mut bad = b"{\n  \"f\": { \"$type\": \"fontFamily\", \"$value\": \"caf".to_vec();
     bad.extend_from_slice(&[0xC3, 0x28]);
     bad.extend_from_slice(b"\" }\n}\n");
     cases.push(Case::generated(
         "utf8-invalid-entry",
-        Expect::Misuse,
+        Expect::Error,
         "entry.json",
         vec![("entry.json", bad.clone())],
     ));
@@ -680,6 +706,13 @@ fn materialise(case: &Case, base: &Path) -> PathBuf {
         let path = project.join(rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, bytes).expect("write");
+    }
+    for fifo in &case.fifos {
+        let made = Command::new("mkfifo")
+            .arg(project.join(fifo))
+            .status()
+            .expect("mkfifo");
+        assert!(made.success(), "mkfifo failed");
     }
     for (link, target) in &case.links {
         #[cfg(unix)]

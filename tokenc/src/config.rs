@@ -27,6 +27,8 @@ pub struct Config {
     pub css_output: Option<PathBuf>,
     /// Where `tokens.rs` goes.
     pub rust_output: Option<PathBuf>,
+    /// Where `[output]` names each output path, for located errors about them.
+    pub output_spans: Vec<(PathBuf, Span)>,
     /// CSS settings.
     pub css: CssConfig,
     /// Lint levels from `[rules]`.
@@ -276,6 +278,7 @@ pub fn parse_config(
     let mut roots = Vec::new();
     let mut css_output = None;
     let mut rust_output = None;
+    let mut output_spans: Vec<(PathBuf, Span)> = Vec::new();
     let mut css = CssConfig {
         targets: targets("defaults").unwrap_or_default(),
         ..CssConfig::default()
@@ -318,6 +321,19 @@ pub fn parse_config(
             "output" => {
                 for o in r.table(&e.value, "`[output]`", &["css", "rust"]) {
                     let value = r.string(&o.value, "an output path").map(|s| join(&s));
+                    if let Some(path) = &value {
+                        if let Some((_, first)) = output_spans.iter().find(|(p, _)| p == path) {
+                            let d = Diagnostic::error(
+                                "invalid-config",
+                                "tokens.css and tokens.rs cannot be the same file",
+                            )
+                            .at(o.value.span, "written here too")
+                            .with_secondary(*first, "already an output")
+                            .with_help("give each output its own path");
+                            r.errors.push(d);
+                        }
+                        output_spans.push((path.clone(), o.value.span));
+                    }
                     match o.key.as_str() {
                         "css" => css_output = value,
                         "rust" => rust_output = value,
@@ -386,6 +402,7 @@ pub fn parse_config(
         roots,
         css_output,
         rust_output,
+        output_spans,
         css,
         levels,
         contrast,

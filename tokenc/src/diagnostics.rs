@@ -9,7 +9,7 @@ use codespan_reporting::diagnostic::{self as cs, LabelStyle};
 use codespan_reporting::files::Error as FilesError;
 use codespan_reporting::term::{self, Chars, Config};
 
-use crate::source::{FileId, SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span, printable};
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -262,7 +262,7 @@ impl<'a> Excerpts<'a> {
                 out.push('…');
             }
             let lead = out.len() - start;
-            out.push_str(&text[lo..hi]);
+            out.push_str(&printable(&text[lo..hi]));
             let end = out.len();
             if hi < line_end {
                 out.push('…');
@@ -358,6 +358,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Excerpts<'_> {
 /// How many secondary labels a rendered code frame shows.
 const MAX_SECONDARY_LABELS: usize = 16;
 
+/// The codespan form of `d`, its text made [`printable`] for a terminal.
 fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
     let severity = match d.severity {
         Severity::Note => cs::Severity::Note,
@@ -368,7 +369,7 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
     if let Some(p) = &d.primary {
         labels.push(
             cs::Label::new(LabelStyle::Primary, p.span.file, p.span.range())
-                .with_message(p.message.clone()),
+                .with_message(printable(&p.message)),
         );
     }
     // A code frame with thousands of labels helps nobody, and laying it out costs quadratic
@@ -376,7 +377,7 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
     for s in d.secondary.iter().take(MAX_SECONDARY_LABELS) {
         labels.push(
             cs::Label::new(LabelStyle::Secondary, s.span.file, s.span.range())
-                .with_message(s.message.clone()),
+                .with_message(printable(&s.message)),
         );
     }
     let mut notes = Vec::new();
@@ -387,12 +388,12 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
         ));
     }
     if let Some(h) = &d.help {
-        notes.push(format!("help: {h}"));
+        notes.push(format!("help: {}", printable(h)));
     }
-    notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
+    notes.extend(d.notes.iter().map(|n| format!("note: {}", printable(n))));
     cs::Diagnostic::new(severity)
         .with_code(d.code)
-        .with_message(d.message.clone())
+        .with_message(printable(&d.message))
         .with_labels(labels)
         .with_notes(notes)
 }

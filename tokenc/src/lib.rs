@@ -409,9 +409,16 @@ pub fn resolve_json(
         let modifiers = perms.ordered_modifiers();
         let mut d = Diagnostic::error(
             "too-many-permutations",
-            format!(
-                "{count} permutations are too many to list (at most {MAX_LISTED_PERMUTATIONS})"
-            ),
+            if count == usize::MAX {
+                // The count saturated.
+                format!(
+                    "more than {count} permutations are too many to list (at most {MAX_LISTED_PERMUTATIONS})"
+                )
+            } else {
+                format!(
+                    "{count} permutations are too many to list (at most {MAX_LISTED_PERMUTATIONS})"
+                )
+            },
         )
         .with_help(
             "choose contexts with `--input modifier=context` instead of `--all-permutations`",

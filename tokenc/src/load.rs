@@ -74,6 +74,24 @@ pub struct Project {
 }
 
 impl Project {
+    /// A project of no sources, sets or modifiers yet, whose entry is `entry`.
+    fn empty(files: SourceMap, entry: FileId) -> Project {
+        Project {
+            files,
+            entry,
+            sources: Vec::new(),
+            sets: Vec::new(),
+            modifiers: Vec::new(),
+            order: Vec::new(),
+            pointer_files: HashMap::new(),
+            pointer_tokens: HashMap::new(),
+            incomplete: false,
+            skipped: Default::default(),
+            diagnostics: Vec::new(),
+            released: false,
+        }
+    }
+
     /// Drops the token definitions (and their raw values) of every source that nothing else
     /// holds, a [`SourceCache`] keeping its own. A one-shot build calls it once every
     /// permutation is resolved: at 100,000 tokens they are a fifth of the peak memory, and the
@@ -203,10 +221,33 @@ pub fn load_cached(
     cache: Option<&mut SourceCache>,
 ) -> Result<Project, EntryError> {
     let entry_path = normalize(entry);
-    let text = io.read(&entry_path).map_err(|error| EntryError {
-        path: entry_path.clone(),
-        error,
-    })?;
+    let text = match io.read(&entry_path) {
+        Ok(text) => text,
+        // Bytes that are not text: the file's content is wrong, which is a located error (exit 1)
+        // like any other, shown in the text with the bad bytes replaced.
+        Err(LoadError::InvalidUtf8 {
+            valid_up_to, lossy, ..
+        }) => {
+            let id = files.add(io.display_name(&entry_path), entry_path.clone(), lossy);
+            let end = files.text(id)[valid_up_to..]
+                .chars()
+                .next()
+                .map_or(valid_up_to, |c| valid_up_to + c.len_utf8());
+            let d = Diagnostic::error("parse-error", "the file is not valid UTF-8 text")
+                .at(Span::new(id, valid_up_to..end), "not UTF-8")
+                .with_help("save it as UTF-8: JSON and TOML token files must be");
+            let mut project = Project::empty(files, id);
+            project.diagnostics.push(d);
+            project.incomplete = true;
+            return Ok(project);
+        }
+        Err(error) => {
+            return Err(EntryError {
+                path: entry_path.clone(),
+                error,
+            });
+        }
+    };
     let entry_id = files.add(io.display_name(&entry_path), entry_path.clone(), text);
     let mut canonical_roots = Vec::new();
     for root in std::iter::once(&roots.project).chain(&roots.extra) {
@@ -216,20 +257,7 @@ pub fn load_cached(
         io,
         set_state: Vec::new(),
         roots: canonical_roots,
-        project: Project {
-            files,
-            entry: entry_id,
-            sources: Vec::new(),
-            sets: Vec::new(),
-            modifiers: Vec::new(),
-            order: Vec::new(),
-            pointer_files: HashMap::new(),
-            pointer_tokens: HashMap::new(),
-            incomplete: false,
-            skipped: Default::default(),
-            diagnostics: Vec::new(),
-            released: false,
-        },
+        project: Project::empty(files, entry_id),
         file_sources: HashMap::new(),
         cache,
         used: Default::default(),

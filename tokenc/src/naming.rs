@@ -131,9 +131,24 @@ fn words(segment: &str) -> Vec<String> {
     words
 }
 
+/// `name` in Unicode normalization form C, as rustc reads identifiers: `é` written as `e` and a
+/// combining accent is the same Rust name as the precomposed `é`, so names are compared (and
+/// written) composed.
+fn nfc(name: String) -> String {
+    if name.is_ascii() {
+        return name;
+    }
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().collect()
+}
+
 /// A Rust module name for a group segment (`bgColor` → `bg_color`, `500` → `_500`,
 /// `type` → `r#type`).
 pub fn rust_module(segment: &str) -> String {
+    nfc(rust_module_raw(segment))
+}
+
+fn rust_module_raw(segment: &str) -> String {
     let mut name = joined_words(segment, '_');
     if name.is_empty() {
         name.push('_');
@@ -151,6 +166,10 @@ pub fn rust_module(segment: &str) -> String {
 
 /// A Rust constant name for a token's last segment (`on-solid` → `ON_SOLID`, `$root` → `ROOT`).
 pub fn rust_const(segment: &str) -> String {
+    nfc(rust_const_raw(segment))
+}
+
+fn rust_const_raw(segment: &str) -> String {
     if segment == "$root" {
         return "ROOT".into();
     }
@@ -169,6 +188,10 @@ pub fn rust_const(segment: &str) -> String {
 
 /// A Rust type or variant name (`high-contrast` → `HighContrast`).
 pub fn rust_type(name: &str) -> String {
+    nfc(rust_type_raw(name))
+}
+
+fn rust_type_raw(name: &str) -> String {
     let mut out: String = words(name)
         .iter()
         .map(|w| {
@@ -233,6 +256,14 @@ mod tests {
         assert_eq!(css_var("", "fgColor.muted"), "--fgColor-muted");
         assert_eq!(css_var("", "a b.c/d"), "--a\\20 b-c\\2f d");
         assert_eq!(css_var("x", "größe"), "--x-größe");
+    }
+
+    #[test]
+    fn rust_names_are_composed_as_rustc_reads_them() {
+        assert_eq!(rust_const("e\u{301}"), rust_const("é"));
+        assert_eq!(rust_const("é"), "É");
+        assert_eq!(rust_module("Cafe\u{301}"), "café");
+        assert_eq!(rust_type("e\u{301}tat"), "État");
     }
 
     #[test]

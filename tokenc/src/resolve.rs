@@ -552,6 +552,25 @@ const MAX_EXTENDS_CHAIN: usize = 64;
 /// How many candidate names did-you-mean compares per resolution, in all (about a second).
 const SUGGEST_BUDGET: usize = 1_000_000;
 
+/// The type `def` declares in its own file: its `$type`, else its nearest group's.
+fn declared_type(flat: &crate::flatten::Flat, def: &TokenDef) -> Option<TokenType> {
+    if let TypeDecl::Known(t, _) = def.ty {
+        return Some(t);
+    }
+    let mut prefix: &str = &def.path;
+    while let Some(dot) = prefix.rfind('.') {
+        prefix = &prefix[..dot];
+        let group = flat.groups.iter().rev().find(|g| g.path == prefix);
+        if let Some(TypeDecl::Known(t, _)) = group.map(|g| &g.ty) {
+            return Some(*t);
+        }
+    }
+    match flat.groups.first().map(|g| &g.ty) {
+        Some(TypeDecl::Known(t, _)) if flat.groups[0].path.is_empty() => Some(*t),
+        _ => None,
+    }
+}
+
 /// `a.*.c` for segment 1 of `a.b.c`.
 fn wildcard(path: &str, segment: usize) -> String {
     path.split('.')
@@ -566,8 +585,10 @@ enum Target<'p> {
     None,
     /// A whole token, by path, with the span of the reference.
     Token(String, Span),
-    /// A raw node reached by a property-level or cross-file pointer.
-    Node(&'p Node),
+    /// A raw node reached by a property-level or cross-file pointer, with the type of the token
+    /// it is when it is a whole token of another file that declares one (its own `$type` or its
+    /// group's there).
+    Node(&'p Node, Option<TokenType>),
     /// A reference to nothing, not yet reported.
     Broken,
     /// A reference into a file the loader could not read (already reported there).
@@ -689,15 +710,35 @@ impl<'a, 'p> Resolver<'a, 'p> {
                     stack.push(t);
                 }
                 None => {
-                    let t = self.group_type(i).map(|(t, _)| t);
+                    let mut t = self.group_type(i).map(|(t, _)| t);
                     let node = &self.slots[i].defs.last().expect("definition").value;
                     match self.target_of(node) {
+                        // A whole token of another file: its declared type.
+                        Target::Node(_, Some(ty)) if t.is_none() => t = Some(ty),
+                        // A part of a value, or a token whose type is not declared in its
+                        // file: nothing says what this token is.
+                        Target::Node(_, None) if t.is_none() => {
+                            let slot = &self.slots[i];
+                            self.diagnostics.push(
+                                Diagnostic::error(
+                                    "missing-type",
+                                    format!("token `{}` has no type", slot.path),
+                                )
+                                .at(
+                                    node.span,
+                                    "the type of what this points at is not known here",
+                                )
+                                .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
+                            );
+                        }
                         // An alias to nothing: report it here, since the value is never parsed.
                         Target::Token(path, span) if t.is_none() => self.unknown_alias(&path, span),
                         // A pointer to nothing: the value is never parsed, so report it here.
                         Target::Broken if t.is_none() => self.broken_pointer(node),
-                        Target::Token(..) | Target::Node(_) | Target::Broken | Target::Reported => {
-                        }
+                        Target::Token(..)
+                        | Target::Node(..)
+                        | Target::Broken
+                        | Target::Reported => {}
                         Target::None if t.is_none() => {
                             let slot = &self.slots[i];
                             self.diagnostics.push(
@@ -757,12 +798,14 @@ impl<'a, 'p> Resolver<'a, 'p> {
             near
         });
         let segments = path.split('.').count();
-        let candidates: Vec<&str> = (0..segments)
+        let lists: Vec<&Vec<usize>> = (0..segments)
             .filter_map(|segment| near.get(&wildcard(path, segment)))
-            .flatten()
-            .map(|&i| &*slots[i].path)
             .collect();
-        self.suggest_budget = self.suggest_budget.checked_sub(candidates.len())?;
+        // Counted before anything is collected: 50,000 typos into one big group must not
+        // gather 50,000 candidates each once the budget is spent.
+        let count = lists.iter().map(|l| l.len()).sum();
+        self.suggest_budget = self.suggest_budget.checked_sub(count)?;
+        let candidates = lists.into_iter().flatten().map(|&i| &*slots[i].path);
         did_you_mean(path, candidates).map(str::to_string)
     }
 
@@ -876,8 +919,13 @@ impl<'a, 'p> Resolver<'a, 'p> {
                         .iter()
                         .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
                         .collect::<String>();
+                    let ty = if rest.is_empty() {
+                        declared_type(flat, t)
+                    } else {
+                        None
+                    };
                     return match pointer_get(&t.value, &pointer) {
-                        Some(n) => Target::Node(n),
+                        Some(n) => Target::Node(n, ty),
                         None => Target::Broken,
                     };
                 }
@@ -900,7 +948,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
                         .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
                         .collect::<String>();
                     match self.property(id, &pointer) {
-                        Some(n) => Target::Node(n),
+                        Some(n) => Target::Node(n, None),
                         None => Target::Broken,
                     }
                 }
@@ -916,7 +964,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
             let node = &self.slots[id.0 as usize].defs.last()?.value;
             match self.target_of(node) {
                 Target::Token(path, _) => id = *self.index.get(path.as_str())?,
-                Target::Node(n) => return pointer_get(n, pointer),
+                Target::Node(n, _) => return pointer_get(n, pointer),
                 _ => return pointer_get(node, pointer),
             }
         }
@@ -939,7 +987,7 @@ impl<'p> Lookup<'p> for Resolver<'_, 'p> {
     fn reference(&mut self, node: &'p Node, expected: TokenType) -> Reference<'p> {
         match self.target_of(node) {
             Target::None => Reference::Literal(node),
-            Target::Node(n) => Reference::Literal(n),
+            Target::Node(n, _) => Reference::Literal(n),
             Target::Broken => {
                 self.broken_pointer(node);
                 Reference::Broken

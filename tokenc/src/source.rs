@@ -109,6 +109,30 @@ impl SourceMap {
     }
 }
 
+/// Whether a terminal could act on `c` rather than show it: C0 and C1 control characters (but
+/// tab and line ends) and the bidirectional overrides and isolates.
+fn is_unsafe_to_show(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every character a terminal could act on replaced by a visible one of the same
+/// UTF-8 length (`?`, `¿` or `�`), so byte offsets and columns stay right.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_to_show) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match (is_unsafe_to_show(c), c.len_utf8()) {
+            (false, _) => c,
+            (true, 1) => '?',
+            (true, 2) => '¿',
+            (true, _) => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// One file's text, with where its lines start. A line ends at `\n`, `\r\n` or a lone `\r`
 /// (JSON allows all three), and a byte-order mark takes no column.
 ///
@@ -119,7 +143,15 @@ struct SourceFile {
     name: String,
     source: String,
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The text code frames show, when it differs from `source` ([`printable`]).
+    shown: std::sync::OnceLock<Option<String>>,
+    /// Characters before every [`CHAR_STEP`]-th byte (snapped to a character boundary), so that
+    /// a column on a megabyte-long line is not counted from the line's start each time.
+    char_marks: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
+
+/// Bytes between two marks of [`SourceFile::chars_before`].
+const CHAR_STEP: usize = 4096;
 
 impl SourceFile {
     fn new(name: String, source: String) -> Self {
@@ -127,7 +159,44 @@ impl SourceFile {
             name,
             source,
             line_starts: std::sync::OnceLock::new(),
+            shown: std::sync::OnceLock::new(),
+            char_marks: std::sync::OnceLock::new(),
         }
+    }
+
+    /// How many characters come before byte `at` (a character boundary).
+    fn chars_before(&self, at: usize) -> usize {
+        let text = &self.source;
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = Vec::with_capacity(text.len() / CHAR_STEP + 1);
+            let (mut byte, mut chars) = (0, 0);
+            for step in 0..=text.len() / CHAR_STEP {
+                let mut next = (step * CHAR_STEP).min(text.len());
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                chars += text[byte..next].chars().count();
+                byte = next;
+                marks.push((byte, chars));
+            }
+            marks
+        });
+        let (byte, chars) = marks[(at / CHAR_STEP).min(marks.len() - 1)];
+        let (byte, chars) = if byte <= at { (byte, chars) } else { (0, 0) };
+        chars + text.get(byte..at).map_or(0, |s| s.chars().count())
+    }
+
+    /// The source as code frames show it: terminal control and bidirectional-override
+    /// characters replaced (byte offsets and columns unchanged), so that showing a diagnostic
+    /// cannot recolour the terminal, retitle its window or reorder the text read.
+    fn shown(&self) -> &str {
+        self.shown
+            .get_or_init(|| match printable(&self.source) {
+                std::borrow::Cow::Borrowed(_) => None,
+                std::borrow::Cow::Owned(s) => Some(s),
+            })
+            .as_deref()
+            .unwrap_or(&self.source)
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -159,7 +228,7 @@ impl<'a> Files<'a> for SourceMap {
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        Ok(&SourceFile::file(self, id)?.source)
+        Ok(SourceFile::file(self, id)?.shown())
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
@@ -200,11 +269,10 @@ impl<'a> Files<'a> for SourceMap {
         if start == 0 && file.source.starts_with('\u{feff}') {
             start = '\u{feff}'.len_utf8().min(end);
         }
-        Ok(file
-            .source
-            .get(start..end)
-            .map_or(end - start, |s| s.chars().count())
-            + 1)
+        Ok(match file.source.get(start..end) {
+            Some(_) => file.chars_before(end) - file.chars_before(start),
+            None => end - start,
+        } + 1)
     }
 }
 
@@ -224,6 +292,9 @@ pub enum LoadError {
         line: usize,
         /// Its 1-based column, in characters.
         column: usize,
+        /// The text with every invalid sequence replaced by U+FFFD (the same up to
+        /// `valid_up_to`), to show the error in.
+        lossy: String,
     },
     /// Any other failure, with the operating system's message.
     Other(String),
@@ -239,6 +310,7 @@ impl LoadError {
             valid_up_to,
             line: valid.matches('\n').count() + 1,
             column: valid[line_start..].chars().count() + 1,
+            lossy: String::from_utf8_lossy(bytes).into_owned(),
         }
     }
 }
@@ -252,6 +324,7 @@ impl fmt::Display for LoadError {
                 valid_up_to,
                 line,
                 column,
+                ..
             } => write!(
                 f,
                 "it is not valid UTF-8: line {line}, column {column} (byte {valid_up_to})"

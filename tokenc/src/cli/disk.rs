@@ -67,11 +67,30 @@ pub(crate) struct DiskLoader {
     pub(crate) cwd: PathBuf,
 }
 
+/// The biggest token file tokenc reads: 100,000 tokens take about 17 MB of JSON.
+const MAX_FILE_BYTES: u64 = 256 << 20;
+
 impl SourceLoader for DiskLoader {
     fn read(&self, path: &Path) -> Result<String, LoadError> {
         use LoadError;
-        if path.is_dir() {
-            return Err(LoadError::IsDirectory);
+        // Only regular files of a sane size: a named pipe or a device would block or never end.
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => return Err(LoadError::IsDirectory),
+            Ok(m) if !m.is_file() => {
+                return Err(LoadError::Other(
+                    "not a regular file (a pipe, socket or device)".into(),
+                ));
+            }
+            Ok(m) if m.len() > MAX_FILE_BYTES => {
+                return Err(LoadError::Other(format!(
+                    "{} MB is more than tokenc reads ({} MB at most)",
+                    m.len() >> 20,
+                    MAX_FILE_BYTES >> 20
+                )));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(LoadError::NotFound),
+            Err(e) => return Err(LoadError::Other(e.to_string())),
         }
         match std::fs::read(path) {
             Ok(bytes) => String::from_utf8(bytes)

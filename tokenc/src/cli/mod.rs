@@ -234,6 +234,8 @@ struct Job {
     /// In config mode, where the config names the resolver (an unreadable one is then a
     /// located content error, not misuse of the command line).
     resolver_span: Option<tokenc::source::Span>,
+    /// In config mode, where `[output]` names each output.
+    output_spans: Vec<(PathBuf, tokenc::source::Span)>,
 }
 
 impl Job {
@@ -434,6 +436,43 @@ fn planned(job: &Job, outputs: tokenc::Outputs) -> Vec<(PathBuf, String)> {
     planned
 }
 
+/// An output path that is also a file the build read (a token file, the resolver, the config):
+/// writing it would destroy the source, so the build stops with a located error instead.
+fn outputs_that_are_inputs(job: &Job, files: &SourceMap) -> Vec<Diagnostic> {
+    let same = |a: &Path, b: &Path| {
+        a == b
+            || matches!(
+                (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+                (Ok(x), Ok(y)) if x == y
+            )
+    };
+    let inputs: Vec<&Path> = (0..files.len())
+        .map(|i| files.path(tokenc::source::FileId(i as u32)))
+        .collect();
+    let mut out = Vec::new();
+    for output in [&job.css_output, &job.rust_output].into_iter().flatten() {
+        let Some(input) = inputs.iter().find(|i| same(output, i)) else {
+            continue;
+        };
+        let mut d = Diagnostic::error(
+            "invalid-config",
+            format!(
+                "the output {} is also a file tokenc reads",
+                output.display()
+            ),
+        )
+        .with_help(format!(
+            "write the outputs somewhere else: {} would be overwritten",
+            input.display()
+        ));
+        if let Some((_, span)) = job.output_spans.iter().find(|(p, _)| p == output) {
+            d = d.at(*span, "an input, not an output");
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// `build`: compiles and writes the outputs, all or none. Returns the exit code and every file
 /// read (for `watch`), when the entry could be read.
 fn build(
@@ -442,11 +481,16 @@ fn build(
     loader: &DiskLoader,
     cache: Option<&mut tokenc::load::SourceCache>,
 ) -> (ExitCode, Option<SourceMap>) {
-    let compilation = match tokenc::compile_cached(loader, &job.settings, job.files.clone(), cache)
-    {
-        Ok(c) => c,
-        Err(e) => return (job.entry_error(reporter, &e), None),
-    };
+    let mut compilation =
+        match tokenc::compile_cached(loader, &job.settings, job.files.clone(), cache) {
+            Ok(c) => c,
+            Err(e) => return (job.entry_error(reporter, &e), None),
+        };
+    let clashes = outputs_that_are_inputs(job, &compilation.files);
+    if !clashes.is_empty() {
+        compilation.diagnostics.extend(clashes);
+        compilation.outputs = None;
+    }
     reporter.report(&compilation.files, &compilation.diagnostics);
     let Some(outputs) = compilation.outputs else {
         return (ExitCode::from(1), Some(compilation.files));
@@ -520,6 +564,7 @@ fn job_without_levels(
             rust_output: Some(out.join("tokens.rs")),
             compare: source.out_dir.is_some(),
             resolver_span: None,
+            output_spans: Vec::new(),
         }));
     }
     let config_path = match &source.config {
@@ -531,10 +576,32 @@ fn job_without_levels(
         })?,
     };
     let config_path = tokenc::source::normalize(&config_path);
-    let text = std::fs::read_to_string(&config_path)
-        .map_err(|e| UsageError(format!("cannot read {}: {e}", config_path.display())))?;
-    let mut files = SourceMap::new();
     let loader = loader();
+    let mut files = SourceMap::new();
+    let text = match tokenc::source::SourceLoader::read(&loader, &config_path) {
+        Ok(text) => text,
+        // Not text: a located content error (exit 1), shown with the bad bytes replaced.
+        Err(tokenc::source::LoadError::InvalidUtf8 {
+            valid_up_to, lossy, ..
+        }) => {
+            let id = files.add(loader.display(&config_path), config_path.clone(), lossy);
+            let end = files.text(id)[valid_up_to..]
+                .chars()
+                .next()
+                .map_or(valid_up_to, |c| valid_up_to + c.len_utf8());
+            let d = Diagnostic::error("parse-error", "the file is not valid UTF-8 text")
+                .at(tokenc::source::Span::new(id, valid_up_to..end), "not UTF-8")
+                .with_help("save it as UTF-8: tokenc.toml must be");
+            reporter.report(&files, &[d]);
+            return Ok(Err(ExitCode::from(1)));
+        }
+        Err(e) => {
+            return Err(UsageError(format!(
+                "cannot read {}: {e}",
+                config_path.display()
+            )));
+        }
+    };
     let id = files.add(loader.display(&config_path), config_path.clone(), text);
     match tokenc::config::load_config(&loader, &mut files, id, &config_path) {
         Ok(config) => Ok(Ok(Job {
@@ -542,6 +609,7 @@ fn job_without_levels(
             css_output: config.css_output.clone(),
             rust_output: config.rust_output.clone(),
             resolver_span: Some(config.resolver_span),
+            output_spans: config.output_spans.clone(),
             files,
             compare: true,
         })),

@@ -31,8 +31,15 @@ pub fn parse_toml(file: FileId, text: &str) -> (Option<Node>, Vec<Diagnostic>) {
         if !reported_at.insert(span.start) {
             continue;
         }
-        // The TOML reader's own depth guard: say it in tokenc's words.
+        // The TOML reader's own depth guard: say it in tokenc's words. For a header or dotted
+        // key it points at the start of the document: then at the line that nests instead.
         if message.contains("recurs") {
+            let span = if span.start as usize == offset {
+                let at = deepest_line(text_no_bom) + offset;
+                Span::new(file, at..at + 1)
+            } else {
+                span
+            };
             diagnostics.push(
                 Diagnostic::error(
                     "nesting-too-deep",
@@ -172,7 +179,13 @@ impl Converter {
         let mut entries = Vec::with_capacity(table.len());
         for (key, value) in table {
             let key_span = self.span(key.span());
-            let value = self.value(value, depth + 1);
+            // Too deep: located at the key, since a table opened by a long `[a.b.c…]` header or
+            // dotted key has no span of its own.
+            let value = if depth + 1 > MAX_DEPTH {
+                self.deep(key_span)
+            } else {
+                self.value(value, depth + 1)
+            };
             entries.push(Entry {
                 key: key.into_inner().into(),
                 key_span,
@@ -211,7 +224,20 @@ impl Converter {
         }
         let kind = match value.into_inner() {
             DeValue::String(s) => NodeKind::String(s.into()),
-            DeValue::Integer(i) => NodeKind::Number(parse_integer(i.as_str(), i.radix())),
+            DeValue::Integer(i) => {
+                let (n, exact) = parse_integer(i.as_str(), i.radix());
+                if !exact {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "parse-error",
+                            "invalid TOML: this integer is outside the 64-bit range TOML allows",
+                        )
+                        .at(span, "too big")
+                        .with_help("write it as a float (`1e23`) if you mean a number this large"),
+                    );
+                }
+                NodeKind::Number(n)
+            }
             DeValue::Float(f) => NodeKind::Number(parse_float(f.as_str())),
             DeValue::Boolean(b) => NodeKind::Bool(b),
             DeValue::Datetime(_) => {
@@ -235,7 +261,27 @@ impl Converter {
     }
 }
 
-fn parse_integer(text: &str, radix: u32) -> f64 {
+/// Where the line with the most nesting characters (`.`, `[`, `{`) starts: where a document
+/// too deep for the TOML reader goes deep.
+fn deepest_line(text: &str) -> usize {
+    let mut best = (0, 0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let depth = line
+            .bytes()
+            .filter(|b| matches!(b, b'.' | b'[' | b'{'))
+            .count();
+        if depth > best.0 {
+            best = (depth, start);
+        }
+        start += line.len();
+    }
+    best.1
+}
+
+/// The integer's value, and whether it fits the 64-bit range TOML allows (TOML says a reader
+/// must reject one that does not).
+fn parse_integer(text: &str, radix: u32) -> (f64, bool) {
     let digits: String = text.chars().filter(|c| *c != '_').collect();
     let (negative, digits) = match digits.strip_prefix('-') {
         Some(rest) => (true, rest.to_string()),
@@ -246,11 +292,11 @@ fn parse_integer(text: &str, radix: u32) -> f64 {
     } else {
         digits.get(2..).unwrap_or("").to_string()
     };
-    let magnitude = match i128::from_str_radix(&digits, radix) {
-        Ok(v) => v as f64,
-        Err(_) => digits.parse::<f64>().unwrap_or(f64::INFINITY),
+    let (magnitude, exact) = match i128::from_str_radix(&digits, radix) {
+        Ok(v) => (v as f64, v <= i128::from(i64::MAX) + i128::from(negative)),
+        Err(_) => (digits.parse::<f64>().unwrap_or(f64::INFINITY), false),
     };
-    if negative { -magnitude } else { magnitude }
+    (if negative { -magnitude } else { magnitude }, exact)
 }
 
 fn parse_float(text: &str) -> f64 {
@@ -269,9 +315,13 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(parse_integer("1_000", 10), 1000.0);
-        assert_eq!(parse_integer("-42", 10), -42.0);
-        assert_eq!(parse_integer("0xff", 16), 255.0);
+        assert_eq!(parse_integer("1_000", 10), (1000.0, true));
+        assert_eq!(parse_integer("-42", 10), (-42.0, true));
+        assert_eq!(parse_integer("0xff", 16), (255.0, true));
+        assert!(parse_integer("9223372036854775807", 10).1);
+        assert!(parse_integer("-9223372036854775808", 10).1);
+        assert!(!parse_integer("9223372036854775808", 10).1);
+        assert!(!parse_integer("99999999999999999999999", 10).1);
         assert_eq!(parse_float("1e400"), f64::INFINITY);
         assert!(parse_float("nan").is_nan());
     }
