@@ -229,13 +229,12 @@ pub fn load_cached(
             valid_up_to, lossy, ..
         }) => {
             let id = files.add(io.display_name(&entry_path), entry_path.clone(), lossy);
-            let end = files.text(id)[valid_up_to..]
-                .chars()
-                .next()
-                .map_or(valid_up_to, |c| valid_up_to + c.len_utf8());
-            let d = Diagnostic::error("parse-error", "the file is not valid UTF-8 text")
-                .at(Span::new(id, valid_up_to..end), "not UTF-8")
-                .with_help("save it as UTF-8: JSON and TOML token files must be");
+            let d = crate::source::not_utf8(
+                &files,
+                id,
+                valid_up_to,
+                "save it as UTF-8: JSON and TOML token files must be",
+            );
             let mut project = Project::empty(files, id);
             project.diagnostics.push(d);
             project.incomplete = true;

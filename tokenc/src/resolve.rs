@@ -717,20 +717,11 @@ impl<'a, 'p> Resolver<'a, 'p> {
                         Target::Node(_, Some(ty)) if t.is_none() => t = Some(ty),
                         // A part of a value, or a token whose type is not declared in its
                         // file: nothing says what this token is.
-                        Target::Node(_, None) if t.is_none() => {
-                            let slot = &self.slots[i];
-                            self.diagnostics.push(
-                                Diagnostic::error(
-                                    "missing-type",
-                                    format!("token `{}` has no type", slot.path),
-                                )
-                                .at(
-                                    node.span,
-                                    "the type of what this points at is not known here",
-                                )
-                                .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
-                            );
-                        }
+                        Target::Node(_, None) if t.is_none() => self.missing_type(
+                            i,
+                            node.span,
+                            "the type of what this points at is not known here",
+                        ),
                         // An alias to nothing: report it here, since the value is never parsed.
                         Target::Token(path, span) if t.is_none() => self.unknown_alias(&path, span),
                         // A pointer to nothing: the value is never parsed, so report it here.
@@ -740,18 +731,8 @@ impl<'a, 'p> Resolver<'a, 'p> {
                         | Target::Broken
                         | Target::Reported => {}
                         Target::None if t.is_none() => {
-                            let slot = &self.slots[i];
-                            self.diagnostics.push(
-                                Diagnostic::error(
-                                    "missing-type",
-                                    format!("token `{}` has no type", slot.path),
-                                )
-                                .at(
-                                    slot.defs.last().expect("definition").name_span,
-                                    "no `$type` here or on a parent group",
-                                )
-                                .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
-                            );
+                            let name = self.slots[i].defs.last().expect("definition").name_span;
+                            self.missing_type(i, name, "no `$type` here or on a parent group");
                         }
                         Target::None => {}
                     }
@@ -807,6 +788,17 @@ impl<'a, 'p> Resolver<'a, 'p> {
         self.suggest_budget = self.suggest_budget.checked_sub(count)?;
         let candidates = lists.into_iter().flatten().map(|&i| &*slots[i].path);
         did_you_mean(path, candidates).map(str::to_string)
+    }
+
+    fn missing_type(&mut self, i: usize, span: Span, label: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                "missing-type",
+                format!("token `{}` has no type", self.slots[i].path),
+            )
+            .at(span, label)
+            .with_help("add `\"$type\" = \"…\"` to the token or to its group"),
+        );
     }
 
     fn broken_pointer(&mut self, node: &Node) {

@@ -11,6 +11,8 @@ use std::path::{Component, Path, PathBuf};
 
 use codespan_reporting::files::{Error as FilesError, Files};
 
+use crate::diagnostics::Diagnostic;
+
 /// Identifies one file in a [`SourceMap`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub u32);
@@ -332,6 +334,18 @@ impl fmt::Display for LoadError {
             LoadError::Other(msg) => f.write_str(msg),
         }
     }
+}
+
+/// The located error for a file that is not UTF-8 (`lossy` is its text with bad bytes
+/// replaced, already in `files` as `id`): at the first bad byte, shown in that text.
+pub fn not_utf8(files: &SourceMap, id: FileId, valid_up_to: usize, help: &str) -> Diagnostic {
+    let end = files.text(id)[valid_up_to..]
+        .chars()
+        .next()
+        .map_or(valid_up_to, |c| valid_up_to + c.len_utf8());
+    Diagnostic::error("parse-error", "the file is not valid UTF-8 text")
+        .at(Span::new(id, valid_up_to..end), "not UTF-8")
+        .with_help(help)
 }
 
 /// How the library reads files. The binary reads the disk; tests read memory.

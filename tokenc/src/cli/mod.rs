@@ -585,13 +585,12 @@ fn job_without_levels(
             valid_up_to, lossy, ..
         }) => {
             let id = files.add(loader.display(&config_path), config_path.clone(), lossy);
-            let end = files.text(id)[valid_up_to..]
-                .chars()
-                .next()
-                .map_or(valid_up_to, |c| valid_up_to + c.len_utf8());
-            let d = Diagnostic::error("parse-error", "the file is not valid UTF-8 text")
-                .at(tokenc::source::Span::new(id, valid_up_to..end), "not UTF-8")
-                .with_help("save it as UTF-8: tokenc.toml must be");
+            let d = tokenc::source::not_utf8(
+                &files,
+                id,
+                valid_up_to,
+                "save it as UTF-8: tokenc.toml must be",
+            );
             reporter.report(&files, &[d]);
             return Ok(Err(ExitCode::from(1)));
         }
