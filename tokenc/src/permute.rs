@@ -122,7 +122,11 @@ impl<'p> Permutations<'p> {
     /// needs the token definitions any more.
     pub fn complete(&self) -> bool {
         // Counted first: a project may have billions of permutations.
-        self.count() <= self.cache.len() && self.all().iter().all(|s| self.cache.contains_key(s))
+        if self.count() > self.cache.len() {
+            return false;
+        }
+        let all = self.all();
+        !all.is_empty() && all.iter().all(|s| self.cache.contains_key(s))
     }
 
     /// Every permutation resolved so far, to offer to the next build's
