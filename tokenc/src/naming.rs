@@ -25,18 +25,17 @@ pub fn css_var(prefix: &str, path: &str) -> String {
     if !prefix.is_empty() {
         push_css_ident(&mut out, prefix);
     }
-    // Nearly every path is plain ASCII without `$root`: copied in one pass, dots to dashes.
+    // Nearly every path is plain ASCII without `$root`: its segments copied whole.
     if path
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
     {
-        if !prefix.is_empty() {
-            out.push('-');
+        for (i, segment) in path.split('.').enumerate() {
+            if i > 0 || !prefix.is_empty() {
+                out.push('-');
+            }
+            out.push_str(segment);
         }
-        out.extend(
-            path.bytes()
-                .map(|b| if b == b'.' { '-' } else { char::from(b) }),
-        );
         return out;
     }
     for (i, segment) in segments(path).enumerate() {

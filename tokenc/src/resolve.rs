@@ -247,11 +247,17 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
     poison(&mut values);
 
     let mut tokens = Vec::with_capacity(slots.len());
+    // Most sets deprecate no group: then no token looks its groups up.
+    let groups_deprecate = groups.values().any(|g| g.deprecated.is_some());
     for (slot, (value, ty)) in slots.iter().zip(values.into_iter().zip(types)) {
         let last = slot.defs.last().expect("a slot has a definition");
         let own_deprecated = slot.defs.iter().rev().find_map(|d| d.deprecated.clone());
         let deprecated = own_deprecated
-            .or_else(|| inherited(&groups, &slot.path, |g| g.deprecated.cloned()))
+            .or_else(|| {
+                groups_deprecate
+                    .then(|| inherited(&groups, &slot.path, |g| g.deprecated.cloned()))
+                    .flatten()
+            })
             .filter(|d| *d != Deprecation::No);
         let meta = Meta {
             description: slot.defs.iter().rev().find_map(|d| d.description.clone()),

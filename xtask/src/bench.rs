@@ -64,16 +64,26 @@ struct Timing {
     rss_mib: f64,
 }
 
-/// Runs `program args` `runs` times after one warm-up (`warm_up`), under GNU time.
+/// Runs `program args` `runs` times after one warm-up (`warm_up`), under GNU time. `fresh`, when
+/// given, is removed before every run: tokenc leaves outputs that are already right untouched, so
+/// without it the runs after the first would not write at all, while Style Dictionary always does.
 fn time(
     dir: &Path,
     program: &str,
     args: &[&str],
     runs: usize,
     warm_up: bool,
+    fresh: Option<&Path>,
 ) -> Result<Timing, String> {
     let mut samples = Vec::new();
     for i in 0..runs + usize::from(warm_up) {
+        if let Some(fresh) = fresh {
+            match std::fs::remove_dir_all(fresh) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(format!("cannot remove {}: {e}", fresh.display())),
+            }
+        }
         let started = std::time::Instant::now();
         let out = Command::new("/usr/bin/time")
             .args(["-f", "TIME %e %M"])
@@ -254,6 +264,7 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
             ],
             o.runs,
             true,
+            Some(Path::new(&out_json)),
         )?;
         let from_toml = time(
             root,
@@ -268,6 +279,7 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
             ],
             o.runs,
             true,
+            Some(Path::new(&out_toml)),
         )?;
         let json_files = files_of(&sets, "json")?;
         let json_files: Vec<&str> = json_files
@@ -277,8 +289,8 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
             .collect();
         let toml_files = files_of(&toml, "toml")?;
         let toml_files: Vec<&str> = toml_files.iter().map(String::as_str).collect();
-        let json_floor = time(root, &floor, &json_files, o.runs, true)?;
-        let toml_floor = time(root, &floor, &toml_files, o.runs, true)?;
+        let json_floor = time(root, &floor, &json_files, o.runs, true, None)?;
+        let toml_floor = time(root, &floor, &toml_files, o.runs, true, None)?;
         let (mut sd, mut tz, mut agree) = (None, None, String::from("not checked"));
         if let Some(node) = &node {
             let sd_out = out.join("sd").to_string_lossy().into_owned();
@@ -290,6 +302,7 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
                 &["sd-build.mjs", &sets_str, &sd_out],
                 sd_runs,
                 n < 100_000,
+                None,
             )?);
             let check = Command::new("python3")
                 .arg("compare.py")
@@ -312,6 +325,7 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
                     &["tz-build.mjs", &tz_sets, &tz_out],
                     1,
                     false,
+                    None,
                 )?);
             }
         }
