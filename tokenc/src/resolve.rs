@@ -307,20 +307,16 @@ fn inherited<'p, T>(
     path: &str,
     f: impl Fn(&GroupInfo<'p>) -> Option<T>,
 ) -> Option<T> {
-    let mut prefix = path;
-    loop {
-        prefix = match prefix.rfind('.') {
-            Some(i) => &prefix[..i],
-            None if prefix.is_empty() => return None,
-            None => "",
-        };
-        if let Some(v) = groups.get(prefix).and_then(&f) {
-            return Some(v);
-        }
-        if prefix.is_empty() {
-            return None;
-        }
-    }
+    ancestors(path).find_map(|prefix| groups.get(prefix).and_then(&f))
+}
+
+/// The groups that hold `path`, nearest first: `a.b`, `a`, then the root group `` for `a.b.c`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(path), |p| match p.rfind('.') {
+        Some(i) => Some(&p[..i]),
+        None => (!p.is_empty()).then_some(""),
+    })
+    .skip(1)
 }
 
 /// A `{a.b}` or `#/a/b` group reference as a dot path.
@@ -563,18 +559,12 @@ fn declared_type(flat: &crate::flatten::Flat, def: &TokenDef) -> Option<TokenTyp
     if let TypeDecl::Known(t, _) = def.ty {
         return Some(t);
     }
-    let mut prefix: &str = &def.path;
-    while let Some(dot) = prefix.rfind('.') {
-        prefix = &prefix[..dot];
-        let group = flat.groups.iter().rev().find(|g| g.path == prefix);
-        if let Some(TypeDecl::Known(t, _)) = group.map(|g| &g.ty) {
-            return Some(*t);
+    ancestors(&def.path).find_map(|prefix| {
+        match flat.groups.iter().rev().find(|g| g.path == prefix)?.ty {
+            TypeDecl::Known(t, _) => Some(t),
+            _ => None,
         }
-    }
-    match flat.groups.first().map(|g| &g.ty) {
-        Some(TypeDecl::Known(t, _)) if flat.groups[0].path.is_empty() => Some(*t),
-        _ => None,
-    }
+    })
 }
 
 /// `a.*.c` for segment 1 of `a.b.c`.
@@ -628,9 +618,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
         if depth > 16 {
             return None;
         }
-        let mut prefix = path;
-        while let Some(i) = prefix.rfind('.').or((!prefix.is_empty()).then_some(0)) {
-            prefix = &prefix[..i];
+        for prefix in ancestors(path) {
             if let Some(g) = self.groups.get(prefix) {
                 match &g.ty {
                     Some((TypeDecl::Known(t, _), span)) => return Some(Some((*t, *span))),
@@ -643,9 +631,6 @@ impl<'a, 'p> Resolver<'a, 'p> {
                         return Some(found);
                     }
                 }
-            }
-            if prefix.is_empty() {
-                break;
             }
         }
         None
@@ -1210,6 +1195,13 @@ contexts.y = [{ "$ref" = "y.toml" }]
         assert!(r.find("only-y").is_some());
         let (r, _) = resolve(&p, &Selection(vec![None]));
         assert_eq!(r.find("n").unwrap().value, Some(Value::Number(2.0)));
+    }
+
+    #[test]
+    fn ancestors_run_from_the_nearest_group_to_the_root() {
+        assert_eq!(ancestors("a.b.c").collect::<Vec<_>>(), ["a.b", "a", ""]);
+        assert_eq!(ancestors("a").collect::<Vec<_>>(), [""]);
+        assert_eq!(ancestors("").count(), 0);
     }
 
     #[test]

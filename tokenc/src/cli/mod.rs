@@ -439,19 +439,31 @@ fn planned(job: &Job, outputs: tokenc::Outputs) -> Vec<(PathBuf, String)> {
 /// An output path that is also a file the build read (a token file, the resolver, the config):
 /// writing it would destroy the source, so the build stops with a located error instead.
 fn outputs_that_are_inputs(job: &Job, files: &SourceMap) -> Vec<Diagnostic> {
-    let same = |a: &Path, b: &Path| {
-        a == b
-            || matches!(
-                (std::fs::canonicalize(a), std::fs::canonicalize(b)),
-                (Ok(x), Ok(y)) if x == y
-            )
-    };
     let inputs: Vec<&Path> = (0..files.len())
         .map(|i| files.path(tokenc::source::FileId(i as u32)))
         .collect();
+    // Real paths (through links) of the inputs, found once and only when an output exists:
+    // one that does not exist yet cannot be a file that was read.
+    let mut real_inputs: Option<Vec<Option<PathBuf>>> = None;
     let mut out = Vec::new();
     for output in [&job.css_output, &job.rust_output].into_iter().flatten() {
-        let Some(input) = inputs.iter().find(|i| same(output, i)) else {
+        let found = match std::fs::canonicalize(output) {
+            Ok(real) => {
+                let reals = real_inputs.get_or_insert_with(|| {
+                    inputs
+                        .iter()
+                        .map(|i| std::fs::canonicalize(i).ok())
+                        .collect()
+                });
+                inputs
+                    .iter()
+                    .zip(reals.iter())
+                    .find(|(i, r)| **i == output || r.as_ref() == Some(&real))
+                    .map(|(i, _)| i)
+            }
+            Err(_) => inputs.iter().find(|i| **i == output),
+        };
+        let Some(input) = found else {
             continue;
         };
         let mut d = Diagnostic::error(
