@@ -43,6 +43,7 @@ pub mod raw;
 pub mod required;
 pub mod resolve;
 pub mod source;
+pub mod timing;
 pub mod validate;
 pub mod values;
 
@@ -178,6 +179,7 @@ pub fn compile_cached(
         files,
         cache.as_deref_mut(),
     )?;
+    timing::mark("loaded");
     let mut perms = Permutations::reusing(&project, &settings.css.prefix, earlier);
     perms.report(project.diagnostics.clone());
     perms.report(unknown_contexts(&project, &settings.css));
@@ -202,6 +204,7 @@ pub fn compile_cached(
     // in parallel.
     let singles = perms.singles();
     perms.prefetch(&singles);
+    timing::mark("resolved");
     // With one modifier (or none) that is every permutation: a one-shot build drops the token
     // definitions before building the outputs, which lowers its peak memory by a fifth.
     if cache.is_none() && perms.complete() {
@@ -226,6 +229,7 @@ pub fn compile_cached(
             )
         },
     );
+    timing::mark("emitted");
     perms.report(css_diagnostics);
     perms.report(names);
     perms.report(manifest_diagnostics);
@@ -235,16 +239,25 @@ pub fn compile_cached(
     perms.report(pair_diagnostics);
     let (_, contrast_diagnostics) = validate::contrast::evaluate(&mut perms, &pairs);
     perms.report(contrast_diagnostics);
+    timing::mark("contrast checked");
     let diagnostics = settings.levels.apply(perms.take_diagnostics());
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     if let Some(cache) = cache {
         cache.perms = perms.keep();
     }
     drop(perms);
+    drop(token_refs);
+    let files = std::mem::take(&mut project.files);
+    // Freeing a large project takes a while (~15 ms at 100,000 tokens): another thread does it,
+    // and a one-shot build writes its outputs (and exits) meanwhile. (Should no thread start,
+    // the refused closure, and so all of it, is dropped right here.)
+    let _ = std::thread::Builder::new()
+        .name("tokenc-free".into())
+        .spawn(move || drop((project, held, manifests)));
     Ok(Compilation {
         outputs: (!failed).then_some(Outputs { css, rust }),
         diagnostics,
-        files: project.files,
+        files,
     })
 }
 
@@ -252,6 +265,20 @@ pub fn compile_cached(
 /// (the default one and each single-modifier one, [`Permutations::singles`]), once each, in order
 /// of first definition, borrowed rather than copied.
 pub fn emitted_tokens(held: &[std::sync::Arc<Resolved>]) -> Vec<&resolve::Token> {
+    // Usually every permutation lists the same tokens in the same order (contexts change
+    // values, not which tokens exist): then the first one's are all of them. (Paths defined in
+    // a shared file are one allocation: most comparisons stop at the pointer.)
+    if let Some((first, rest)) = held.split_first()
+        && rest.iter().all(|r| {
+            r.tokens.len() == first.tokens.len()
+                && r.tokens
+                    .iter()
+                    .zip(&first.tokens)
+                    .all(|(a, b)| a.path == b.path)
+        })
+    {
+        return first.tokens.iter().collect();
+    }
     let mut seen = std::collections::HashSet::new();
     held.iter()
         .flat_map(|r| r.tokens.iter())

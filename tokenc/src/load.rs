@@ -409,13 +409,32 @@ impl Loader<'_> {
     /// Parses and flattens the pending files, on rayon's pool, and reports what they gave in
     /// the order the resolver named them.
     fn finish(&mut self) {
-        use rayon::prelude::*;
+        crate::timing::mark("read");
         let pending = std::mem::take(&mut self.pending);
         let files = &self.project.files;
-        let results: Vec<(Vec<Diagnostic>, Parsed)> = pending
-            .par_iter()
-            .map(|p| parse_whole(files, p.id))
-            .collect();
+        // Largest file first, each worker taking the next one as soon as it is free: splitting
+        // the list in halves (what `par_iter` does) can give one core both large files.
+        let mut order: Vec<usize> = (0..pending.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(files.text(pending[i].id).len()));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let done: Vec<std::sync::OnceLock<(Vec<Diagnostic>, Parsed)>> =
+            pending.iter().map(|_| std::sync::OnceLock::new()).collect();
+        rayon::scope(|scope| {
+            for _ in 0..rayon::current_num_threads().min(pending.len()) {
+                scope.spawn(|_| {
+                    while let Some(&i) =
+                        order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                    {
+                        let _ = done[i].set(parse_whole(files, pending[i].id));
+                    }
+                });
+            }
+        });
+        let results = done.into_iter().map(|d| {
+            d.into_inner()
+                .expect("every pending file was parsed by the scope above")
+        });
+        crate::timing::mark("parsed and flattened");
         for (p, (parse_diagnostics, parsed)) in pending.into_iter().zip(results) {
             self.parsed(parse_diagnostics.clone());
             match parsed {

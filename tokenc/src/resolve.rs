@@ -5,8 +5,6 @@
 // A fast hasher with a per-process random seed: token paths are hashed millions of times.
 use foldhash::HashMap;
 
-use indexmap::IndexMap;
-
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::flatten::{Deprecation, TokenDef, TypeDecl};
 use crate::load::{Project, Step, pointer_get, unescape_pointer};
@@ -95,8 +93,8 @@ impl Token {
 pub struct Resolved {
     /// The tokens.
     pub tokens: Vec<Token>,
-    /// Path → id.
-    pub index: HashMap<Arc<str>, TokenId>,
+    /// Path → id ([`Resolved::id_of`]).
+    index: PathIndex,
     /// Each token's [`Resolved::final_target`], computed once on first use.
     finals: std::sync::OnceLock<Vec<TokenId>>,
     /// The CSS declarations of its tokens, once printed.
@@ -111,7 +109,12 @@ impl Resolved {
 
     /// The token at `path`.
     pub fn find(&self, path: &str) -> Option<&Token> {
-        self.index.get(path).map(|id| self.get(*id))
+        self.id_of(path).map(|id| self.get(id))
+    }
+
+    /// The id of the token at `path`.
+    pub fn id_of(&self, path: &str) -> Option<TokenId> {
+        self.index.find(path, |id| &self.tokens[id.0 as usize].path)
     }
 
     /// Follows whole-token aliases to the token holding a literal value.
@@ -151,6 +154,51 @@ impl Resolved {
     }
 }
 
+/// Token path → id: a table of ids hashed by path, the paths being the tokens' own (a map
+/// keyed by path strings cost a second table per permutation, and its key comparisons).
+#[derive(Clone, Default)]
+pub struct PathIndex {
+    table: hashbrown::HashTable<TokenId>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl std::fmt::Debug for PathIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PathIndex({} paths)", self.table.len())
+    }
+}
+
+impl PathIndex {
+    fn with_capacity(n: usize) -> PathIndex {
+        PathIndex {
+            table: hashbrown::HashTable::with_capacity(n),
+            hasher: Default::default(),
+        }
+    }
+
+    fn hash(&self, path: &str) -> u64 {
+        use std::hash::BuildHasher;
+        self.hasher.hash_one(path)
+    }
+
+    /// The id of `path`, where `path_of` gives the path of an id.
+    fn find<'a>(&self, path: &str, path_of: impl Fn(TokenId) -> &'a str) -> Option<TokenId> {
+        self.table
+            .find(self.hash(path), |&id| path_of(id) == path)
+            .copied()
+    }
+
+    /// Adds `id` for its path `path`, which has no id yet.
+    fn insert<'a>(&mut self, path: &str, id: TokenId, path_of: impl Fn(TokenId) -> &'a str) {
+        let hash = self.hash(path);
+        let hasher = self.hasher.clone();
+        self.table.insert_unique(hash, id, |&other| {
+            use std::hash::BuildHasher;
+            hasher.hash_one(path_of(other))
+        });
+    }
+}
+
 struct Slot<'p> {
     /// Shared with the definition; new only for tokens copied by `$extends`.
     path: Arc<str>,
@@ -169,9 +217,17 @@ struct GroupInfo<'p> {
 /// Resolves the permutation `selection` of `project`.
 pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut slots: IndexMap<&str, Slot<'_>, foldhash::fast::RandomState> = IndexMap::default();
+    let mut slots: Vec<Slot<'_>> = Vec::new();
     let mut groups: HashMap<&str, GroupInfo<'_>> = HashMap::default();
-    for source in sources_of(project, selection) {
+    let sources = sources_of(project, selection);
+    // Sized for every definition (an upper bound of the tokens): no rehashing on the way.
+    let defined: usize = sources
+        .iter()
+        .map(|&s| project.sources[s].tokens.len())
+        .sum();
+    slots.reserve(defined);
+    let mut index = PathIndex::with_capacity(defined);
+    for source in sources {
         let flat = &project.sources[source];
         for g in &flat.groups {
             let info = groups.entry(g.path.as_str()).or_default();
@@ -187,25 +243,36 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
             }
         }
         for t in &flat.tokens {
-            slots
-                .entry(&*t.path)
-                .or_insert_with(|| Slot {
-                    path: t.path.clone(),
-                    defs: Vec::new(),
-                    origin: None,
-                })
-                .defs
-                .push(t);
+            let path_of = |id: TokenId| &*slots[id.0 as usize].path;
+            match index.find(&t.path, path_of) {
+                Some(id) => slots[id.0 as usize].defs.push(t),
+                None => {
+                    let id = TokenId(slots.len() as u32);
+                    slots.push(Slot {
+                        path: t.path.clone(),
+                        defs: vec![t],
+                        origin: None,
+                    });
+                    index.insert(&t.path, id, |id| &*slots[id.0 as usize].path);
+                }
+            }
         }
     }
-    let mut slots: Vec<Slot<'_>> = slots.into_values().collect();
-    extend_groups(&mut slots, &groups, &mut diagnostics);
-
-    let index: HashMap<Arc<str>, TokenId> = slots
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.path.clone(), TokenId(i as u32)))
-        .collect();
+    // `$extends` appends the tokens it copies; a group written as a `$ref` was taken for a
+    // token and is removed, which renumbers the tokens after it.
+    let before_extends = slots.len();
+    let renumbered = extend_groups(&mut slots, &groups, &mut diagnostics);
+    let first_new = if renumbered {
+        index = PathIndex::with_capacity(slots.len());
+        0
+    } else {
+        before_extends
+    };
+    for i in first_new..slots.len() {
+        index.insert(&slots[i].path, TokenId(i as u32), |id| {
+            &*slots[id.0 as usize].path
+        });
+    }
     let mut resolver = Resolver {
         project,
         slots: &slots,
@@ -339,7 +406,7 @@ fn extend_groups<'p>(
     slots: &mut Vec<Slot<'p>>,
     groups: &HashMap<&'p str, GroupInfo<'p>>,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     // `$extends` on groups, and groups written as a bare `{ "$ref" = "#/group" }` (which
     // `flatten` cannot tell from a token until the merged tree is known).
     let mut pending: Vec<(String, String, Span)> = Vec::new();
@@ -348,7 +415,8 @@ fn extend_groups<'p>(
             pending.push((path.to_string(), target.to_string(), span));
         }
     }
-    let token_paths: foldhash::HashSet<&str> = slots.iter().map(|s| &*s.path).collect();
+    // Built on the first group-like `$ref` only: most sets have none.
+    let mut token_paths: Option<foldhash::HashSet<&str>> = None;
     let mut ref_groups = Vec::new();
     for (i, slot) in slots.iter().enumerate() {
         let value = &slot.defs.last().expect("definition").value;
@@ -364,16 +432,22 @@ fn extend_groups<'p>(
         let Some(target) = group_ref_path(pointer) else {
             continue;
         };
-        if groups.contains_key(target.as_str()) && !token_paths.contains(target.as_str()) {
+        let mut is_token = |target: &str| {
+            token_paths
+                .get_or_insert_with(|| slots.iter().map(|s| &*s.path).collect())
+                .contains(target)
+        };
+        if groups.contains_key(target.as_str()) && !is_token(target.as_str()) {
             pending.push((slot.path.to_string(), pointer.to_string(), entry.value.span));
             ref_groups.push(i);
         }
     }
+    let removed = !ref_groups.is_empty();
     for i in ref_groups.into_iter().rev() {
         slots.remove(i);
     }
     if pending.is_empty() {
-        return;
+        return removed;
     }
     pending.sort_by_key(|(_, _, span)| *span);
     let targets: HashMap<&str, (String, Span)> = pending
@@ -523,6 +597,7 @@ fn extend_groups<'p>(
             break; // only loops remain, already reported
         }
     }
+    removed
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -536,7 +611,7 @@ struct Resolver<'a, 'p> {
     project: &'p Project,
     slots: &'a [Slot<'p>],
     groups: &'a HashMap<&'p str, GroupInfo<'p>>,
-    index: &'a HashMap<Arc<str>, TokenId>,
+    index: &'a PathIndex,
     types: Vec<TypeState>,
     in_cycle: Vec<bool>,
     diagnostics: Vec<Diagnostic>,
@@ -650,9 +725,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 }
                 TypeState::Visiting => {
                     // Coming back after the target was resolved.
-                    let target = self
-                        .whole_alias(i)
-                        .and_then(|p| self.index.get(p.as_str()).copied());
+                    let target = self.whole_alias(i).and_then(|p| self.id_of(&p));
                     let target_ty = target.and_then(|t| self.type_state(t));
                     let t = match (target_ty, self.group_type(i)) {
                         (Some(t), Some((g, group_span))) if t != g => {
@@ -680,9 +753,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
                 }
                 None => {}
             }
-            let target = self
-                .whole_alias(i)
-                .and_then(|p| self.index.get(p.as_str()).copied());
+            let target = self.whole_alias(i).and_then(|p| self.id_of(&p));
             match target {
                 Some(t) => {
                     let t = t.0 as usize;
@@ -819,13 +890,11 @@ impl<'a, 'p> Resolver<'a, 'p> {
         let mut d = Diagnostic::error("unknown-alias", format!("unknown alias `{{{path}}}`"))
             .at(span, format!("no token `{path}`"));
         if is_group {
-            d = d.with_help(
-                if self.index.contains_key(format!("{path}.$root").as_str()) {
-                    format!("`{path}` is a group; did you mean `{{{path}.$root}}`?")
-                } else {
-                    format!("`{path}` is a group; aliases must name a token")
-                },
-            );
+            d = d.with_help(if self.id_of(&format!("{path}.$root")).is_some() {
+                format!("`{path}` is a group; did you mean `{{{path}.$root}}`?")
+            } else {
+                format!("`{path}` is a group; aliases must name a token")
+            });
         } else if let Some(m) = self.suggest(path) {
             d = d.with_help(format!("did you mean `{{{m}}}`?"));
         }
@@ -918,7 +987,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
         // In-document pointer: resolved in the merged tree of this permutation.
         for cut in (1..=segments.len()).rev() {
             let path = segments[..cut].join(".");
-            let Some(&id) = self.index.get(path.as_str()) else {
+            let Some(id) = self.id_of(&path) else {
                 continue;
             };
             let rest = &segments[cut..];
@@ -946,12 +1015,16 @@ impl<'a, 'p> Resolver<'a, 'p> {
         for _ in 0..64 {
             let node = &self.slots[id.0 as usize].defs.last()?.value;
             match self.target_of(node) {
-                Target::Token(path, _) => id = *self.index.get(path.as_str())?,
+                Target::Token(path, _) => id = self.id_of(&path)?,
                 Target::Node(n, _) => return pointer_get(n, pointer),
                 _ => return pointer_get(node, pointer),
             }
         }
         None
+    }
+
+    fn id_of(&self, path: &str) -> Option<TokenId> {
+        self.index.find(path, |id| &self.slots[id.0 as usize].path)
     }
 
     fn type_state(&self, id: TokenId) -> Option<TokenType> {
@@ -976,7 +1049,7 @@ impl<'p> Lookup<'p> for Resolver<'_, 'p> {
                 Reference::Broken
             }
             Target::Reported => Reference::Broken,
-            Target::Token(path, span) => match self.index.get(path.as_str()).copied() {
+            Target::Token(path, span) => match self.id_of(&path) {
                 Some(id) => {
                     let target_ty = self.type_state(id);
                     match target_ty {
@@ -1226,7 +1299,7 @@ contexts.y = [{ "$ref" = "y.toml" }]
         let p = project(&[("r.toml", &text)]);
         let (r, d) = resolve(&p, &Selection(vec![]));
         assert!(d.is_empty());
-        let last = r.index["a9999"];
+        let last = r.id_of("a9999").unwrap();
         assert_eq!(&*r.get(r.final_target(last)).path, "a0");
         assert_eq!(r.get(last).ty, Some(TokenType::Number));
 
@@ -1266,7 +1339,7 @@ contexts.y = [{ "$ref" = "y.toml" }]
         assert_eq!(codes(&d), ["unknown-alias"]);
         assert_eq!(
             r.find("c.alias").unwrap().value,
-            Some(Value::Alias(r.index["c.base"]))
+            Some(Value::Alias(r.id_of("c.base").unwrap()))
         );
         match &r.find("c.mix").unwrap().value {
             Some(Value::Color(c)) => assert_eq!(c.components, [Some(0.3), Some(0.0), Some(0.0)]),

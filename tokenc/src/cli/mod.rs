@@ -309,6 +309,7 @@ impl Reporter {
 
 /// Runs the command line.
 pub(crate) fn run() -> ExitCode {
+    tokenc::timing::mark("started");
     let cli = Cli::parse();
     let (command, source, output) = match cli.command {
         None => ("build", cli.build, cli.output),
@@ -498,6 +499,7 @@ fn build(
             Ok(c) => c,
             Err(e) => return (job.entry_error(reporter, &e), None),
         };
+    tokenc::timing::mark("compiled");
     let clashes = outputs_that_are_inputs(job, &compilation.files);
     if !clashes.is_empty() {
         compilation.diagnostics.extend(clashes);
@@ -507,7 +509,9 @@ fn build(
     let Some(outputs) = compilation.outputs else {
         return (ExitCode::from(1), Some(compilation.files));
     };
-    let code = match write_outputs(&DiskFs, &planned(job, outputs)) {
+    let written = write_outputs(&DiskFs, &planned(job, outputs));
+    tokenc::timing::mark("written");
+    let code = match written {
         Ok(report) => {
             if !reporter.quiet {
                 let _ = writeln!(

@@ -3,7 +3,7 @@
 //! block. A context block re-declares every token whose definition differs from the default and
 //! every token that aliases one of those, transitively, so `var()` chains never go stale.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 use std::fmt::Write;
 
 use crate::diagnostics::Diagnostic;
@@ -364,12 +364,7 @@ pub fn emit_css(
                 // case), a token whose definition is unchanged shares the default declaration
                 // instead of being printed again: its text could only differ through its value,
                 // its alias targets (same ids, same paths) or its CSS override.
-                let aligned = resolved.tokens.len() == default.tokens.len()
-                    && resolved
-                        .tokens
-                        .iter()
-                        .zip(&default.tokens)
-                        .all(|(a, b)| a.path == b.path);
+                let aligned = same_tokens(&resolved, &default);
                 Arc::new(
                     resolved
                         .tokens
@@ -395,26 +390,31 @@ pub fn emit_css(
             variants.push((m, c, resolved, decls));
         }
     }
+    // Every token of every permutation emitted gets one id: its index in the default
+    // permutation, or a number after those for a token that only some context defines. The
+    // sets below are then flags per id instead of sets of path strings.
+    let mut ids = Ids::new(&default);
+    let maps: Vec<IdMap> = variants.iter().map(|v| ids.map(&v.2)).collect();
     // A context may change a token's value, never its type: CSS and Rust have one name for it.
-    for (m, c, resolved, _) in &variants {
-        for token in &resolved.tokens {
-            let before = default.find(&token.path).and_then(|t| t.ty);
-            if let (Some(before), Some(now)) = (before, token.ty)
-                && before != now
+    for ((m, c, resolved, _), map) in variants.iter().zip(&maps) {
+        for (i, token) in resolved.tokens.iter().enumerate() {
+            let before = default.tokens.get(map.id(i));
+            if let (Some(before_ty), Some(now)) = (before.and_then(|t| t.ty), token.ty)
+                && before_ty != now
             {
                 let modifier = &project.modifiers[*m];
                 diagnostics.push(
                     Diagnostic::error(
                         "type-mismatch",
                         format!(
-                            "`{}` is a {before} token, but a {now} in {}={}",
+                            "`{}` is a {before_ty} token, but a {now} in {}={}",
                             token.path, modifier.name, modifier.contexts[*c].0
                         ),
                     )
                     .at(token.span, format!("a {now} here"))
                     .with_secondary(
-                        default.find(&token.path).map_or(token.span, |t| t.span),
-                        format!("a {before} here"),
+                        before.map_or(token.span, |t| t.span),
+                        format!("a {before_ty} here"),
                     )
                     .with_help("a context may change a token's value but not its type"),
                 );
@@ -424,49 +424,45 @@ pub fn emit_css(
     // Alias dependents across every permutation emitted: a token may alias a themed token only
     // under another modifier's context, and must then be re-declared too.
     // (The default context's variant is the default permutation itself: counted once.)
-    let dependents = dependents(
-        std::iter::once(&*default).chain(
-            variants
-                .iter()
-                .filter(|v| !Arc::ptr_eq(&v.2, &default))
-                .map(|v| &*v.2),
-        ),
-    );
+    let mut dependents = vec![Vec::new(); ids.len()];
+    add_dependents(&mut dependents, &default, &IdMap::Same);
+    for (v, map) in variants.iter().zip(&maps) {
+        if !Arc::ptr_eq(&v.2, &default) {
+            add_dependents(&mut dependents, &v.2, map);
+        }
+    }
     // For each modifier: the tokens whose definition it changes (direct), and those plus every
     // token aliasing them (closure); every context block declares the closure.
-    let mut touched: Vec<(usize, HashSet<&str>, HashSet<&str>)> = Vec::new();
+    let mut touched: Vec<(usize, Vec<bool>, Vec<bool>)> = Vec::new();
     for &m in &modifiers {
         let modifier = &project.modifiers[m];
-        let mut direct: HashSet<&str> = HashSet::default();
-        for (_, _, resolved, decls) in variants.iter().filter(|v| v.0 == m) {
-            for (token, decl) in resolved.tokens.iter().zip(decls.iter()) {
-                let before = default
-                    .index
-                    .get(&token.path)
-                    .and_then(|id| default_decls[id.0 as usize].as_ref());
+        let mut direct = vec![false; ids.len()];
+        for ((_, _, _, decls), map) in variants.iter().zip(&maps).filter(|(v, _)| v.0 == m) {
+            for (i, decl) in decls.iter().enumerate() {
+                let id = map.id(i);
+                let before = default_decls.get(id).and_then(Option::as_ref);
                 if decl.is_some() && before != decl.as_ref() {
-                    direct.insert(&*token.path);
+                    direct[id] = true;
                 }
             }
         }
         let closure = close(&direct, &dependents);
-        if !closure.is_empty() {
+        if closure.contains(&true) {
             let has_scheme = modifier
                 .contexts
                 .iter()
                 .any(|(c, _)| scheme_of(c).is_some());
-            for (_, c, resolved, decls) in variants.iter().filter(|v| v.0 == m) {
+            for ((_, c, _, decls), map) in variants.iter().zip(&maps).filter(|(v, _)| v.0 == m) {
                 let context = &modifier.contexts[*c].0;
                 let (plain, media) = split_selectors(&context_selectors(config, modifier, *c));
                 blocks.push(Block {
                     plain,
                     media,
                     scheme: if has_scheme { scheme_of(context) } else { None },
-                    decls: resolved
-                        .tokens
+                    decls: decls
                         .iter()
-                        .zip(decls.iter())
-                        .filter(|(t, _)| closure.contains(&*t.path))
+                        .enumerate()
+                        .filter(|(i, _)| closure[map.id(*i)])
                         .filter_map(|(_, d)| d.clone())
                         .collect(),
                 });
@@ -482,15 +478,16 @@ pub fn emit_css(
         for j in i + 1..touched.len() {
             let (m1, direct1, closure1) = &touched[i];
             let (m2, direct2, closure2) = &touched[j];
-            let overlap: HashSet<&str> = direct1
-                .intersection(closure2)
-                .chain(direct2.intersection(closure1))
-                .cloned()
+            let overlap: Vec<bool> = (0..ids.len())
+                .map(|id| (direct1[id] && closure2[id]) || (direct2[id] && closure1[id]))
                 .collect();
-            if overlap.is_empty() {
+            if !overlap.contains(&true) {
                 continue;
             }
-            let mut shared: Vec<&str> = overlap.iter().copied().collect();
+            let mut shared: Vec<&str> = (0..ids.len())
+                .filter(|&id| overlap[id])
+                .map(|id| ids.path(id))
+                .collect();
             shared.sort();
             let (mod1, mod2) = (&project.modifiers[*m1], &project.modifiers[*m2]);
             let listed: Vec<String> = shared.iter().take(5).map(|s| format!("`{s}`")).collect();
@@ -524,11 +521,14 @@ pub fn emit_css(
                         continue;
                     }
                     let resolved = perms.get(&perms.with(&[(*m1, c1), (*m2, c2)]));
+                    // Paths no single context defines have no id: none of them changed.
+                    let map = ids.lookup(&resolved);
                     let decls: Vec<Arc<Decl>> = resolved
                         .tokens
                         .iter()
-                        .filter(|t| combined.contains(&*t.path))
-                        .filter_map(|t| declare(&printer, &resolved, t, &mut diagnostics))
+                        .enumerate()
+                        .filter(|(i, _)| combined.get(map.id(*i)).copied().unwrap_or(false))
+                        .filter_map(|(_, t)| declare(&printer, &resolved, t, &mut diagnostics))
                         .map(Arc::new)
                         .collect();
                     for (rank, (plain, media)) in forms {
@@ -627,36 +627,117 @@ fn custom_media(
     out
 }
 
-/// Target path → the paths of the tokens that alias it, over several permutations.
-fn dependents<'a>(
-    resolutions: impl Iterator<Item = &'a Resolved>,
-) -> HashMap<&'a str, Vec<&'a str>> {
-    let mut out: HashMap<&str, Vec<&str>> = HashMap::default();
-    for resolved in resolutions {
-        for token in &resolved.tokens {
-            if let Some(v) = &token.value {
-                visit_aliases(v, &mut |id| {
-                    let list = out.entry(&*resolved.get(id).path).or_default();
-                    if !list.contains(&&*token.path) {
-                        list.push(&*token.path);
-                    }
-                });
-            }
+/// Whether `a` and `b` list the same tokens in the same order.
+fn same_tokens(a: &Resolved, b: &Resolved) -> bool {
+    a.tokens.len() == b.tokens.len()
+        && a.tokens
+            .iter()
+            .zip(&b.tokens)
+            .all(|(x, y)| x.path == y.path)
+}
+
+/// One number per token path over several permutations: the default permutation's own ids,
+/// then the paths only other permutations define, in order of appearance.
+struct Ids<'a> {
+    default: &'a Resolved,
+    extra: HashMap<&'a str, usize>,
+    extra_paths: Vec<&'a str>,
+}
+
+/// A permutation's token ids → [`Ids`]: the same numbers when it lists the default
+/// permutation's tokens in the same order (the usual case), else a table.
+enum IdMap {
+    Same,
+    Table(Vec<usize>),
+}
+
+impl IdMap {
+    fn id(&self, i: usize) -> usize {
+        match self {
+            IdMap::Same => i,
+            IdMap::Table(t) => t[i],
         }
     }
-    out
+}
+
+impl<'a> Ids<'a> {
+    fn new(default: &'a Resolved) -> Ids<'a> {
+        Ids {
+            default,
+            extra: HashMap::default(),
+            extra_paths: Vec::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.default.tokens.len() + self.extra_paths.len()
+    }
+
+    fn path(&self, id: usize) -> &'a str {
+        match self.default.tokens.get(id) {
+            Some(t) => &t.path,
+            None => self.extra_paths[id - self.default.tokens.len()],
+        }
+    }
+
+    /// The ids of `resolved`'s tokens, numbering the paths not seen yet.
+    fn map(&mut self, resolved: &'a Resolved) -> IdMap {
+        if same_tokens(resolved, self.default) {
+            return IdMap::Same;
+        }
+        let table = resolved
+            .tokens
+            .iter()
+            .map(|t| match self.default.id_of(&t.path) {
+                Some(id) => id.0 as usize,
+                None => {
+                    let next = self.len();
+                    *self.extra.entry(&t.path).or_insert_with(|| {
+                        self.extra_paths.push(&t.path);
+                        next
+                    })
+                }
+            })
+            .collect();
+        IdMap::Table(table)
+    }
+
+    /// The ids of `resolved`'s tokens, without numbering new paths (they get `usize::MAX`).
+    fn lookup(&self, resolved: &Resolved) -> IdMap {
+        if same_tokens(resolved, self.default) {
+            return IdMap::Same;
+        }
+        let id = |path: &str| match self.default.id_of(path) {
+            Some(id) => id.0 as usize,
+            None => self.extra.get(path).copied().unwrap_or(usize::MAX),
+        };
+        IdMap::Table(resolved.tokens.iter().map(|t| id(&t.path)).collect())
+    }
+}
+
+/// Adds to `out` (target id → ids of the tokens that alias it) the aliases of `resolved`.
+fn add_dependents(out: &mut [Vec<usize>], resolved: &Resolved, map: &IdMap) {
+    for (i, token) in resolved.tokens.iter().enumerate() {
+        if let Some(v) = &token.value {
+            let dependent = map.id(i);
+            visit_aliases(v, &mut |target| {
+                let list = &mut out[map.id(target.0 as usize)];
+                if !list.contains(&dependent) {
+                    list.push(dependent);
+                }
+            });
+        }
+    }
 }
 
 /// `set` plus every token that aliases one of its tokens, transitively.
-fn close<'a>(
-    set: &HashSet<&'a str>,
-    dependents: &HashMap<&'a str, Vec<&'a str>>,
-) -> HashSet<&'a str> {
-    let mut out = set.clone();
-    let mut queue: Vec<&str> = set.iter().copied().collect();
-    while let Some(path) = queue.pop() {
-        for &d in dependents.get(path).into_iter().flatten() {
-            if out.insert(d) {
+fn close(set: &[bool], dependents: &[Vec<usize>]) -> Vec<bool> {
+    let mut out = set.to_vec();
+    let mut queue: Vec<usize> = (0..set.len()).filter(|&id| set[id]).collect();
+    while let Some(id) = queue.pop() {
+        for &d in &dependents[id] {
+            if !out[d] {
+                out[d] = true;
                 queue.push(d);
             }
         }

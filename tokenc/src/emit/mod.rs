@@ -22,8 +22,8 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
         None => naming::css_var(prefix, &tokens[i].path),
         Some(p) => naming::css_part_var(prefix, &tokens[i].path, value::TYPOGRAPHY_PARTS[p]),
     };
-    let mut css = Names::default();
-    let mut rs = Names::default();
+    let mut css = Names::with_capacity(tokens.len());
+    let mut rs = Names::with_capacity(if rust { tokens.len() } else { 0 });
     let mut modules = RustModules::default();
     for (i, token) in tokens.iter().enumerate() {
         let parts = match token.ty {
@@ -62,6 +62,13 @@ struct Names {
 }
 
 impl Names {
+    fn with_capacity(n: usize) -> Names {
+        Names {
+            table: hashbrown::HashTable::with_capacity(n),
+            hasher: Default::default(),
+        }
+    }
+
     /// Gives `name` to token `i` (part `part`), or returns the token that has it already.
     /// `name_of` rebuilds the name of a token (and part) already in the table.
     fn claim(
@@ -88,27 +95,41 @@ pub fn rust_path(path: &str) -> String {
 }
 
 /// [`rust_path`] for many tokens: each group name is converted to a module name once.
+/// Tokens come grouped, so the module path of the previous token's group is kept too.
 #[derive(Default)]
 struct RustModules<'a> {
     names: HashMap<&'a str, String>,
+    last: Option<(&'a str, String)>,
 }
 
 impl<'a> RustModules<'a> {
     fn path(&mut self, path: &'a str) -> String {
-        let (groups, last) = match path.rsplit_once('.') {
-            Some((groups, last)) => (Some(groups), last),
-            None => (None, path),
+        let (groups, last) = match naming::last_dot(path) {
+            Some(dot) => (&path[..dot], &path[dot + 1..]),
+            None => return naming::rust_const(path),
         };
-        let mut out = String::with_capacity(path.len() + 8);
-        for group in groups.into_iter().flat_map(|g| g.split('.')) {
+        let constant = naming::rust_const(last);
+        if let Some((g, modules)) = &self.last
+            && *g == groups
+        {
+            let mut out = String::with_capacity(modules.len() + constant.len());
+            out.push_str(modules);
+            out.push_str(&constant);
+            return out;
+        }
+        let mut modules = String::with_capacity(groups.len() + 8);
+        for group in naming::dot_split(groups) {
             let module = self
                 .names
                 .entry(group)
                 .or_insert_with(|| naming::rust_module(group));
-            out.push_str(module);
-            out.push_str("::");
+            modules.push_str(module);
+            modules.push_str("::");
         }
-        out.push_str(&naming::rust_const(last));
+        let mut out = String::with_capacity(modules.len() + constant.len());
+        out.push_str(&modules);
+        out.push_str(&constant);
+        self.last = Some((groups, modules));
         out
     }
 }

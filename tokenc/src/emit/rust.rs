@@ -83,7 +83,7 @@ pub fn emit_rust(
         let mut module = &mut root;
         let path = &*token.path;
         let mut start = 0;
-        while let Some(dot) = path[start..].find('.') {
+        while let Some(dot) = path[start..].bytes().position(|b| b == b'.') {
             let end = start + dot;
             module = module.child(&path[start..end], &path[..end], |p| {
                 group_docs.get(p).copied()
@@ -367,7 +367,10 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
         None => {}
     }
     // The last part of `rust_path`: the constant's own name.
-    let name = naming::rust_const(token.path.rsplit('.').next().unwrap_or(&token.path));
+    let name = naming::rust_const(match naming::last_dot(&token.path) {
+        Some(dot) => &token.path[dot + 1..],
+        None => &token.path,
+    });
     let ty_name = ty.rust_name();
     let var = literal(&var);
     // rustfmt measures width in characters: `{p}pub const {name}: {ty_name}Token =` and

@@ -13,8 +13,6 @@ pub const RULE: Rule = Rule {
          distinct at a glance.",
 };
 
-use foldhash::HashMap;
-
 use crate::diagnostics::Diagnostic;
 use crate::emit::rust_path;
 use crate::naming::css_var;
@@ -23,6 +21,11 @@ use crate::resolve::Resolved;
 /// A path with case and separators removed from each segment.
 fn skeleton(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    push_skeleton(&mut out, path);
+    out
+}
+
+fn push_skeleton(out: &mut String, path: &str) {
     for c in path.chars() {
         match c {
             '-' | '_' | ' ' => {}
@@ -30,18 +33,26 @@ fn skeleton(path: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Reports pairs of tokens whose paths differ only by case or separators (pairs that already
 /// collide in CSS or Rust are `name-collision` errors and are not repeated here).
 pub fn check(resolved: &Resolved, prefix: &str) -> Vec<Diagnostic> {
-    let mut seen: HashMap<String, usize> = HashMap::default();
+    use std::hash::BuildHasher;
+    // Skeletons seen, kept as (hash, first token) and rebuilt only to confirm a hash match: one
+    // reused buffer instead of a string per token.
+    let hasher = foldhash::fast::FixedState::default();
+    let mut seen: hashbrown::HashTable<(u64, usize)> =
+        hashbrown::HashTable::with_capacity(resolved.tokens.len());
+    let mut key = String::new();
     let mut out = Vec::new();
     for (i, token) in resolved.tokens.iter().enumerate() {
-        let key = skeleton(&token.path);
-        let Some(&first) = seen.get(&key) else {
-            seen.insert(key, i);
+        key.clear();
+        push_skeleton(&mut key, &token.path);
+        let hash = hasher.hash_one(key.as_str());
+        let same = |&(h, j): &(u64, usize)| h == hash && skeleton(&resolved.tokens[j].path) == key;
+        let Some(&(_, first)) = seen.find(hash, same) else {
+            seen.insert_unique(hash, (hash, i), |e| e.0);
             continue;
         };
         let other = &resolved.tokens[first];

@@ -121,7 +121,7 @@ pub fn apca_lc(text: [f64; 3], background: [f64; 3]) -> f64 {
 
 /// The final literal colour of token `path` in `resolved`.
 fn color_of(resolved: &Resolved, path: &str) -> Option<Color> {
-    let id = *resolved.index.get(path)?;
+    let id = resolved.id_of(path)?;
     match &resolved.get(resolved.final_target(id)).value {
         Some(Value::Color(c)) => Some(c.clone()),
         _ => None,

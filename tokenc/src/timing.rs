@@ -1,0 +1,24 @@
+//! Stage timings, for profiling a slow build: with `TOKENC_TIMINGS=1` in the environment,
+//! tokenc prints to stderr, at the end of each stage, the milliseconds since its first mark.
+//! Off (one load of a flag per mark) otherwise.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// When the first mark was made, if timings are on.
+static START: OnceLock<Option<Instant>> = OnceLock::new();
+
+/// Notes that `stage` is done (the first call starts the clock).
+pub fn mark(stage: &str) {
+    let start = START.get_or_init(|| {
+        std::env::var_os("TOKENC_TIMINGS")
+            .is_some_and(|v| !v.is_empty() && v != "0")
+            .then(Instant::now)
+    });
+    if let Some(start) = start {
+        eprintln!(
+            "tokenc timing: {:8.1} ms  {stage}",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
