@@ -216,16 +216,17 @@ pub fn compile_cached(
     let prefix = settings.css.prefix.as_str();
     let token_refs = emitted_tokens(&held);
     // tokens.css, tokens.rs and the name checks are independent: rayon spreads them over the
-    // cores (tokens.rs and the checks need only the permutations resolved above).
-    let ((css, css_diagnostics), ((names, required), (rust, rust_diagnostics))) = rayon::join(
+    // cores (tokens.rs and the checks need only the permutations resolved above). A worker free
+    // after tokens.css or tokens.rs shares the name checks, which come last.
+    let ((css, css_diagnostics), ((rust, rust_diagnostics), (names, required))) = rayon::join(
         || emit::css::emit_css(&mut perms, &settings.css, &header),
         || {
             rayon::join(
+                || emit::rust::emit_rust(&project, &token_refs, prefix, &header),
                 || {
                     let names = emit::check_names(&token_refs, prefix, true);
                     (names, required::check(&manifests, &token_refs, prefix))
                 },
-                || emit::rust::emit_rust(&project, &token_refs, prefix, &header),
             )
         },
     );

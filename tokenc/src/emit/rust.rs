@@ -386,7 +386,9 @@ fn write_const(out: &mut String, token: &Token, depth: usize, prefix: &str) {
             out.push_str(part);
         }
     } else if p.len() + 4 + expr <= MAX_WIDTH {
-        let _ = writeln!(out, "\n{p}    {ty_name}Token::new({var});");
+        for part in ["\n", &*p, "    ", ty_name, "Token::new(", &var, ");\n"] {
+            out.push_str(part);
+        }
     } else {
         let _ = writeln!(out, " {ty_name}Token::new(\n{p}    {var},\n{p});");
     }

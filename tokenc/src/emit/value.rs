@@ -165,10 +165,14 @@ impl Printer<'_> {
     fn part_in(&self, resolved: &Resolved, value: &Value, mode: Mode, wide: bool) -> String {
         match value {
             Value::Alias(id) => match mode {
-                Mode::Vars => format!(
-                    "var({})",
-                    naming::css_var(self.prefix, &resolved.get(*id).path)
-                ),
+                Mode::Vars => {
+                    let name = naming::css_var(self.prefix, &resolved.get(*id).path);
+                    let mut out = String::with_capacity(name.len() + 5);
+                    for part in ["var(", &name, ")"] {
+                        out.push_str(part);
+                    }
+                    out
+                }
                 Mode::Resolved => {
                     let target = resolved.get(resolved.final_target(*id));
                     match &target.value {

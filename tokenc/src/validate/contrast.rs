@@ -135,15 +135,13 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     // Colour tokens of the default permutation and of each single-context permutation.
     let held: Vec<std::sync::Arc<crate::resolve::Resolved>> =
         perms.singles().iter().map(|s| perms.get(s)).collect();
-    let mut tokens: Vec<(&str, Option<&Node>)> = Vec::new();
-    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-    for resolved in &held {
-        for t in &resolved.tokens {
-            if t.ty == Some(TokenType::Color) && seen.insert(&*t.path) {
-                tokens.push((&*t.path, t.extensions()));
-            }
-        }
-    }
+    let tokens: Vec<(&str, Option<&Node>)> = crate::emitted_tokens(&held)
+        .into_iter()
+        .filter(|t| t.ty == Some(TokenType::Color))
+        .map(|t| (&*t.path, t.extensions()))
+        .collect();
+    // Built for the first requirement written on a token: most sets have none.
+    let mut colours: Option<foldhash::HashSet<&str>> = None;
     let names: Vec<&str> = tokens.iter().map(|(p, _)| *p).collect();
     for rule in rules {
         // Every pattern must match some colour token: a misspelt name would otherwise drop a
@@ -211,7 +209,13 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
         };
         for item in items {
             match token_pair(path, item) {
-                Ok(pair) if seen.contains(pair.background.as_str()) => out.push(pair),
+                Ok(pair)
+                    if colours
+                        .get_or_insert_with(|| tokens.iter().map(|(p, _)| *p).collect())
+                        .contains(pair.background.as_str()) =>
+                {
+                    out.push(pair)
+                }
                 Ok(pair) => diagnostics.push(
                     Diagnostic::error("unknown-alias", format!("contrast requirement of `{path}` names `{}`, which is not a colour token", pair.background))
                         .at(item.span, ""),
