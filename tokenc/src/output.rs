@@ -1,5 +1,5 @@
-//! Writing outputs atomically: every file goes to a temporary file beside its target, is synced,
-//! then all are renamed into place; if a rename fails, the targets already replaced get their old
+//! Writing outputs atomically: every file goes to a temporary file beside its target, then all
+//! are renamed into place; if a rename fails, the targets already replaced get their old
 //! contents back. Unchanged files are not touched. The file system is a trait so that tests can
 //! inject failures at every step. The binary implements it over the disk.
 
@@ -13,8 +13,8 @@ pub trait OutputFs {
     fn holds(&self, path: &Path, contents: &[u8]) -> io::Result<Option<bool>>;
     /// Creates `path` and its parents.
     fn create_dir_all(&self, path: &Path) -> io::Result<()>;
-    /// Writes `contents` to a new file at `path` and syncs it to disk.
-    fn write_synced(&self, path: &Path, contents: &[u8]) -> io::Result<()>;
+    /// Writes `contents` to a new file at `path`.
+    fn write_new(&self, path: &Path, contents: &[u8]) -> io::Result<()>;
     /// Renames `from` to `to`, replacing `to`.
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
     /// Removes a file.
@@ -65,7 +65,7 @@ pub fn write_outputs(
             Err(e) => return Err(fail(path, e)),
         }
     }
-    // 1. Temporary files beside their targets, written and synced.
+    // 1. Temporary files beside their targets, written whole.
     let mut temps: Vec<PathBuf> = Vec::new();
     let cleanup = |temps: &[PathBuf]| {
         for t in temps {
@@ -82,7 +82,7 @@ pub fn write_outputs(
         let temp = sibling(path, "tokenc-tmp");
         // A run killed mid-write leaves its temporary file: it is ours, and stale.
         let _ = fs.remove(&temp);
-        if let Err(e) = fs.write_synced(&temp, contents.as_bytes()) {
+        if let Err(e) = fs.write_new(&temp, contents.as_bytes()) {
             let _ = fs.remove(&temp);
             cleanup(&temps);
             return Err(fail(path, e));
@@ -140,10 +140,10 @@ mod tests {
         /// The operation fails before touching anything (no space for the temporary file, a
         /// folder that cannot be created, a rename refused).
         Refused,
-        /// `write_synced` fails after writing half the contents (disk full mid-write).
+        /// `write_new` fails after writing half the contents (disk full mid-write).
         PartialWrite,
-        /// `write_synced` wrote everything but the sync failed.
-        Sync,
+        /// `write_new` wrote everything, then failed (an I/O error on the last write).
+        Late,
     }
 
     /// An in-memory file system that fails its `n`-th mutating operation in a given way.
@@ -196,7 +196,7 @@ mod tests {
                 None => Ok(()),
             }
         }
-        fn write_synced(&self, path: &Path, contents: &[u8]) -> io::Result<()> {
+        fn write_new(&self, path: &Path, contents: &[u8]) -> io::Result<()> {
             let fault = self.step(format!("write {}", path.display()));
             let mut files = self.files.borrow_mut();
             if files.contains_key(path) {
@@ -212,7 +212,7 @@ mod tests {
                     files.insert(path.into(), contents[..contents.len() / 2].into());
                     Err(injected())
                 }
-                Some(Fault::Sync) => {
+                Some(Fault::Late) => {
                     files.insert(path.into(), contents.into());
                     Err(injected())
                 }
@@ -268,7 +268,7 @@ mod tests {
         let after = clean.snapshot();
         let mut failed = 0;
         for n in 1..=steps {
-            for fault in [Fault::Refused, Fault::PartialWrite, Fault::Sync] {
+            for fault in [Fault::Refused, Fault::PartialWrite, Fault::Late] {
                 let fs = FaultyFs::with(OLD, Some((n, fault)));
                 let result = write_outputs(&fs, &outputs());
                 let files = fs.snapshot();
