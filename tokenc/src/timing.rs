@@ -1,6 +1,7 @@
 //! Stage timings, for profiling a slow build: with `TOKENC_TIMINGS=1` in the environment,
-//! tokenc prints to stderr, at the end of each stage, the milliseconds since its first mark.
-//! Off (one load of a flag per mark) otherwise.
+//! tokenc prints to stderr, at the end of each stage, the milliseconds since its first mark and,
+//! on Linux, the resident memory then and at its peak so far. Off (one load of a flag per mark)
+//! otherwise.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -17,8 +18,24 @@ pub fn mark(stage: &str) {
     });
     if let Some(start) = start {
         eprintln!(
-            "tokenc timing: {:8.1} ms  {stage}",
-            start.elapsed().as_secs_f64() * 1000.0
+            "tokenc timing: {:8.1} ms {}  {stage}",
+            start.elapsed().as_secs_f64() * 1000.0,
+            memory()
         );
     }
+}
+
+/// `VmRSS` and `VmHWM` from `/proc/self/status` in MiB, or nothing where there is none.
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+            .map_or_else(|| "?".to_string(), |kb| (kb / 1024).to_string())
+    };
+    format!("{:>5} MiB (peak {:>5})", field("VmRSS:"), field("VmHWM:"))
 }

@@ -31,12 +31,20 @@ pub struct CssConfig {
 }
 
 /// One declared token: its lines in the sRGB block and in the wide-gamut block. (`Eq` lets
-/// `Arc<Decl>` comparisons of a shared declaration stop at the pointer.)
+/// `Arc<Decl>` comparisons of a shared declaration stop at the pointer.) A build holds one per
+/// token and permutation: the custom property and its value share one allocation, and the rare
+/// parts are boxed apart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Decl {
-    /// The custom property and its value.
-    name: String,
-    value: String,
+    /// The custom property followed by its value; `name_len` bytes of it are the name.
+    line: Box<str>,
+    name_len: usize,
+    /// Typography part properties and the wide-gamut value, for the few tokens with them.
+    extra: Option<Box<Extra>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Extra {
     /// Typography part properties, declared before the shorthand.
     parts: Vec<(String, String)>,
     /// The value inside the wide-gamut block, when it differs.
@@ -47,15 +55,33 @@ pub(crate) struct Decl {
 type Decls = Arc<Vec<Option<Arc<Decl>>>>;
 
 impl Decl {
+    fn new(name: String, value: &str, parts: Vec<(String, String)>, wide: Option<String>) -> Decl {
+        let name_len = name.len();
+        let mut line = name;
+        line.reserve_exact(value.len());
+        line.push_str(value);
+        Decl {
+            line: line.into_boxed_str(),
+            name_len,
+            extra: (!parts.is_empty() || wide.is_some()).then(|| Box::new(Extra { parts, wide })),
+        }
+    }
+
+    fn name(&self) -> &str {
+        &self.line[..self.name_len]
+    }
+
     fn lines(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.parts
+        self.extra
             .iter()
+            .flat_map(|e| e.parts.iter())
             .map(|(n, v)| (n.as_str(), v.as_str()))
-            .chain(std::iter::once((self.name.as_str(), self.value.as_str())))
+            .chain(std::iter::once(self.line.split_at(self.name_len)))
     }
 
     fn wide(&self) -> Option<(&str, &str)> {
-        self.wide.as_deref().map(|w| (self.name.as_str(), w))
+        let wide = self.extra.as_ref()?.wide.as_deref()?;
+        Some((self.name(), wide))
     }
 }
 
@@ -196,12 +222,7 @@ fn declare(
     } else {
         css.css
     };
-    Some(Decl {
-        name,
-        value,
-        parts,
-        wide: css.wide,
-    })
+    Some(Decl::new(name, &value, parts, css.wide))
 }
 
 /// Every token's declaration in one permutation, kept with the permutation: `tokenc watch`

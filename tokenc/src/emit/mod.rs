@@ -81,9 +81,10 @@ pub fn check_names(tokens: &[&Token], prefix: &str, rust: bool) -> Vec<Diagnosti
     out
 }
 
-/// Names given out so far: (hash, token index, typography part) per name.
+/// Names given out so far: (hash, token index, typography part + 1 or 0) per name, 16 bytes
+/// each.
 struct Names {
-    table: hashbrown::HashTable<(u64, usize, Option<usize>)>,
+    table: hashbrown::HashTable<(u64, u32, u8)>,
 }
 
 impl Names {
@@ -103,13 +104,17 @@ impl Names {
         part: Option<usize>,
         name_of: impl Fn(usize, Option<usize>) -> String,
     ) -> Option<usize> {
-        let same = |&(h, j, q): &(u64, usize, Option<usize>)| {
-            h == hash && name_of(j, q) == name_of(i, part)
+        // Token ids are `u32` ([`crate::model::TokenId`]); a typography token has five parts.
+        let unpack = |q: u8| q.checked_sub(1).map(usize::from);
+        let same = |&(h, j, q): &(u64, u32, u8)| {
+            h == hash && name_of(j as usize, unpack(q)) == name_of(i, part)
         };
         if let Some(&(_, other, _)) = self.table.find(hash, same) {
-            return Some(other);
+            return Some(other as usize);
         }
-        self.table.insert_unique(hash, (hash, i, part), |e| e.0);
+        let packed = part.map_or(0, |p| p as u8 + 1);
+        self.table
+            .insert_unique(hash, (hash, i as u32, packed), |e| e.0);
         None
     }
 }
