@@ -1291,6 +1291,34 @@ contexts.y = [{ "$ref" = "y.toml" }]
     }
 
     #[test]
+    fn a_group_written_as_a_ref_renumbers_the_tokens_after_it() {
+        // `first` is read as a token until the merged tree shows it names a group; removing it
+        // shifts every later token, and aliases must still find theirs.
+        let p = project(&[(
+            "r.toml",
+            "[first]\n\"$ref\" = \"#/base\"\n[base]\n\"$type\" = \"number\"\nx = { \"$value\" = 1 }\ny = { \"$value\" = 2 }\n[use]\nof-base = { \"$value\" = \"{base.y}\" }\nof-copy = { \"$value\" = \"{first.x}\" }\n",
+        )]);
+        let (r, d) = resolve(&p, &Selection(vec![]));
+        assert!(d.is_empty(), "{d:?}");
+        assert!(r.find("first").is_none());
+        for (i, token) in r.tokens.iter().enumerate() {
+            assert_eq!(
+                r.id_of(&token.path),
+                Some(TokenId(i as u32)),
+                "{}",
+                token.path
+            );
+        }
+        let target = |path: &str| match r.find(path).and_then(|t| t.value.clone()) {
+            Some(Value::Alias(id)) => r.get(id).path.to_string(),
+            other => panic!("{path}: {other:?}"),
+        };
+        assert_eq!(target("use.of-base"), "base.y");
+        assert_eq!(target("use.of-copy"), "first.x");
+        assert_eq!(r.find("first.y").unwrap().value, Some(Value::Number(2.0)));
+    }
+
+    #[test]
     fn long_chains_and_cycles_do_not_overflow() {
         let mut text = String::from("a0 = { \"$type\" = \"number\", \"$value\" = 7 }\n");
         for i in 1..10_000 {
