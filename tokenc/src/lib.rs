@@ -266,17 +266,10 @@ pub fn compile_cached(
 /// (the default one and each single-modifier one, [`Permutations::singles`]), once each, in order
 /// of first definition, borrowed rather than copied.
 pub fn emitted_tokens(held: &[std::sync::Arc<Resolved>]) -> Vec<&resolve::Token> {
-    // Usually every permutation lists the same tokens in the same order (contexts change
-    // values, not which tokens exist): then the first one's are all of them. (Paths defined in
-    // a shared file are one allocation: most comparisons stop at the pointer.)
+    // Usually every permutation lists the same tokens in the same order: then the first one's
+    // are all of them.
     if let Some((first, rest)) = held.split_first()
-        && rest.iter().all(|r| {
-            r.tokens.len() == first.tokens.len()
-                && r.tokens
-                    .iter()
-                    .zip(&first.tokens)
-                    .all(|(a, b)| a.path == b.path)
-        })
+        && rest.iter().all(|r| r.same_tokens_as(first))
     {
         return first.tokens.iter().collect();
     }

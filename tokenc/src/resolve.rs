@@ -112,6 +112,18 @@ impl Resolved {
         self.id_of(path).map(|id| self.get(id))
     }
 
+    /// Whether `other` lists the same tokens in the same order (the usual case for the
+    /// permutations of one project: contexts change values, not which tokens exist). Paths from
+    /// a shared file are one allocation, so most comparisons stop at the pointer.
+    pub fn same_tokens_as(&self, other: &Resolved) -> bool {
+        self.tokens.len() == other.tokens.len()
+            && self
+                .tokens
+                .iter()
+                .zip(&other.tokens)
+                .all(|(a, b)| a.path == b.path)
+    }
+
     /// The id of the token at `path`.
     pub fn id_of(&self, path: &str) -> Option<TokenId> {
         self.index.find(path, |id| &self.tokens[id.0 as usize].path)

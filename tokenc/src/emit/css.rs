@@ -385,7 +385,7 @@ pub fn emit_css(
                 // case), a token whose definition is unchanged shares the default declaration
                 // instead of being printed again: its text could only differ through its value,
                 // its alias targets (same ids, same paths) or its CSS override.
-                let aligned = same_tokens(&resolved, &default);
+                let aligned = resolved.same_tokens_as(&default);
                 Arc::new(
                     resolved
                         .tokens
@@ -648,15 +648,6 @@ fn custom_media(
     out
 }
 
-/// Whether `a` and `b` list the same tokens in the same order.
-fn same_tokens(a: &Resolved, b: &Resolved) -> bool {
-    a.tokens.len() == b.tokens.len()
-        && a.tokens
-            .iter()
-            .zip(&b.tokens)
-            .all(|(x, y)| x.path == y.path)
-}
-
 /// One number per token path over several permutations: the default permutation's own ids,
 /// then the paths only other permutations define, in order of appearance.
 struct Ids<'a> {
@@ -703,7 +694,7 @@ impl<'a> Ids<'a> {
 
     /// The ids of `resolved`'s tokens, numbering the paths not seen yet.
     fn map(&mut self, resolved: &'a Resolved) -> IdMap {
-        if same_tokens(resolved, self.default) {
+        if resolved.same_tokens_as(self.default) {
             return IdMap::Same;
         }
         let table = resolved
@@ -725,7 +716,7 @@ impl<'a> Ids<'a> {
 
     /// The ids of `resolved`'s tokens, without numbering new paths (they get `usize::MAX`).
     fn lookup(&self, resolved: &Resolved) -> IdMap {
-        if same_tokens(resolved, self.default) {
+        if resolved.same_tokens_as(self.default) {
             return IdMap::Same;
         }
         let id = |path: &str| match self.default.id_of(path) {
