@@ -596,6 +596,59 @@ fn conflicting_inputs_are_a_usage_error() {
 }
 
 #[test]
+fn a_token_that_is_a_colour_only_in_a_context_keeps_its_contrast_requirement() {
+    // `c.ring` is a number by default (a mistake the build reports) and a colour in dark, where
+    // its contrast requirement fails: both problems are reported, not just the first.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.resolver.toml",
+        r##"
+version = "2025.10"
+resolutionOrder = [{ "$ref" = "#/sets/base" }, { "$ref" = "#/modifiers/theme" }]
+[sets.base]
+sources = [{ "$ref" = "base.toml" }]
+[modifiers.theme]
+default = "light"
+contexts.light = []
+contexts.dark = [{ "$ref" = "dark.toml" }]
+"##,
+    );
+    let grey = |v: f64| format!("{{ colorSpace = \"srgb\", components = [{v}, {v}, {v}] }}");
+    write(
+        dir.path(),
+        "base.toml",
+        &format!(
+            "[c]\nbg = {{ \"$type\" = \"color\", \"$value\" = {} }}\nring = {{ \"$type\" = \"number\", \"$value\" = 2 }}\n",
+            grey(0.0)
+        ),
+    );
+    write(
+        dir.path(),
+        "dark.toml",
+        &format!(
+            "[c.ring]\n\"$type\" = \"color\"\n\"$value\" = {}\n\"$extensions\" = {{ \"dev.crust\" = {{ contrast = [{{ against = \"{{c.bg}}\", min = 4.5 }}] }} }}\n",
+            grey(0.1)
+        ),
+    );
+    let out = tokenc(
+        dir.path(),
+        &[
+            "check",
+            "--resolver",
+            "t.resolver.toml",
+            "--message-format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stderr(&out);
+    assert!(text.contains("\"type-mismatch\""), "{text}");
+    assert!(text.contains("\"contrast\""), "{text}");
+    assert!(!text.contains("not a colour token"), "{text}");
+}
+
+#[test]
 fn contrast_failures_name_their_permutation() {
     let dir = tempfile::tempdir().unwrap();
     write(

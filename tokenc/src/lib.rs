@@ -250,8 +250,9 @@ pub fn compile_cached(
     drop(token_refs);
     let files = std::mem::take(&mut project.files);
     // Freeing a large project takes a while (~15 ms at 100,000 tokens): another thread does it,
-    // and a one-shot build writes its outputs (and exits) meanwhile. (Should no thread start,
-    // the refused closure, and so all of it, is dropped right here.)
+    // while the caller writes the outputs (and a one-shot build exits). A `watch` rebuild frees
+    // only what its cache does not share. (Should no thread start, the refused closure, and so
+    // all of it, is dropped right here.)
     let _ = std::thread::Builder::new()
         .name("tokenc-free".into())
         .spawn(move || drop((project, held, manifests)));

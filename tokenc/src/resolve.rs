@@ -39,7 +39,7 @@ impl Selection {
 /// One resolved token.
 #[derive(Clone, Debug)]
 pub struct Token {
-    /// Dot-joined path (shared with its definition and the permutation's index).
+    /// Dot-joined path (shared with its definition, and the key of the permutation's index).
     pub path: Arc<str>,
     /// Its type, if it could be determined.
     pub ty: Option<TokenType>,

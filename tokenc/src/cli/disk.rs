@@ -41,7 +41,7 @@ impl OutputFs for DiskFs {
     }
 
     /// Not synced to disk: outputs are derived files, and `fsync` of the 35 MB a 100,000-token
-    /// build writes took 70 ms, a quarter of the build (see ARCHITECTURE.md, "Writing outputs").
+    /// build writes took 70 ms of 300 (see ARCHITECTURE.md, "Writing outputs").
     /// The rename that follows is what keeps a reader from ever seeing half a file.
     fn write_new(&self, path: &Path, contents: &[u8]) -> io::Result<()> {
         use std::io::Write;

@@ -104,7 +104,8 @@ impl Names {
         part: Option<usize>,
         name_of: impl Fn(usize, Option<usize>) -> String,
     ) -> Option<usize> {
-        // Token ids are `u32` ([`crate::model::TokenId`]); a typography token has five parts.
+        // `i` indexes the emitted tokens, fewer than `u32::MAX` (each is a token of a
+        // permutation, whose ids are `u32`); a typography token has five parts.
         let unpack = |q: u8| q.checked_sub(1).map(usize::from);
         let same = |&(h, j, q): &(u64, u32, u8)| {
             h == hash && name_of(j as usize, unpack(q)) == name_of(i, part)
