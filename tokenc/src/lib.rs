@@ -267,17 +267,32 @@ pub fn compile_cached(
 /// (the default one and each single-modifier one, [`Permutations::singles`]), once each, in order
 /// of first definition, borrowed rather than copied.
 pub fn emitted_tokens(held: &[std::sync::Arc<Resolved>]) -> Vec<&resolve::Token> {
-    // Usually every permutation lists the same tokens in the same order: then the first one's
-    // are all of them.
+    first_definitions(held, |_| true)
+}
+
+/// The tokens of `held` that `keep` accepts, each path once, at its first accepted definition,
+/// in that order.
+pub fn first_definitions(
+    held: &[std::sync::Arc<Resolved>],
+    keep: impl Fn(&resolve::Token) -> bool,
+) -> Vec<&resolve::Token> {
+    // Usually every permutation lists the same tokens in the same order, and `keep` judges them
+    // alike: then the first permutation's are all of them.
     if let Some((first, rest)) = held.split_first()
-        && rest.iter().all(|r| r.same_tokens_as(first))
+        && rest.iter().all(|r| {
+            r.same_tokens_as(first)
+                && r.tokens
+                    .iter()
+                    .zip(&first.tokens)
+                    .all(|(a, b)| keep(a) == keep(b))
+        })
     {
-        return first.tokens.iter().collect();
+        return first.tokens.iter().filter(|t| keep(t)).collect();
     }
     let mut seen = std::collections::HashSet::new();
     held.iter()
         .flat_map(|r| r.tokens.iter())
-        .filter(|t| seen.insert(&*t.path))
+        .filter(|t| keep(t) && seen.insert(&*t.path))
         .collect()
 }
 

@@ -415,7 +415,10 @@ pub fn emit_css(
     // permutation, or a number after those for a token that only some context defines. The
     // sets below are then flags per id instead of sets of path strings.
     let mut ids = Ids::new(&default);
-    let maps: Vec<IdMap> = variants.iter().map(|v| ids.map(&v.2)).collect();
+    for v in &variants {
+        ids.add(&v.2);
+    }
+    let maps: Vec<IdMap> = variants.iter().map(|v| ids.lookup(&v.2)).collect();
     // A context may change a token's value, never its type: CSS and Rust have one name for it.
     for ((m, c, resolved, _), map) in variants.iter().zip(&maps) {
         for (i, token) in resolved.tokens.iter().enumerate() {
@@ -692,29 +695,20 @@ impl<'a> Ids<'a> {
         }
     }
 
-    /// The ids of `resolved`'s tokens, numbering the paths not seen yet.
-    fn map(&mut self, resolved: &'a Resolved) -> IdMap {
+    /// Numbers the paths of `resolved` not seen yet.
+    fn add(&mut self, resolved: &'a Resolved) {
         if resolved.same_tokens_as(self.default) {
-            return IdMap::Same;
+            return;
         }
-        let table = resolved
-            .tokens
-            .iter()
-            .map(|t| match self.default.id_of(&t.path) {
-                Some(id) => id.0 as usize,
-                None => {
-                    let next = self.len();
-                    *self.extra.entry(&t.path).or_insert_with(|| {
-                        self.extra_paths.push(&t.path);
-                        next
-                    })
-                }
-            })
-            .collect();
-        IdMap::Table(table)
+        for t in &resolved.tokens {
+            if self.default.id_of(&t.path).is_none() && !self.extra.contains_key(&*t.path) {
+                self.extra.insert(&t.path, self.len());
+                self.extra_paths.push(&t.path);
+            }
+        }
     }
 
-    /// The ids of `resolved`'s tokens, without numbering new paths (they get `usize::MAX`).
+    /// The ids of `resolved`'s tokens; a path never [added](Ids::add) gets `usize::MAX`.
     fn lookup(&self, resolved: &Resolved) -> IdMap {
         if resolved.same_tokens_as(self.default) {
             return IdMap::Same;

@@ -133,35 +133,14 @@ pub fn pairs(perms: &mut Permutations<'_>, rules: &[ContrastRule]) -> (Vec<Pair>
     let mut diagnostics = Vec::new();
     let mut out = Vec::new();
     // Colour tokens of the default permutation and of each single-context permutation, each
-    // path once, at its first definition as a colour. Where every permutation lists the same
-    // tokens with the same types (the usual case), those are the first permutation's.
+    // path once, at its first definition as a colour.
     let held: Vec<std::sync::Arc<crate::resolve::Resolved>> =
         perms.singles().iter().map(|s| perms.get(s)).collect();
-    let colour = |t: &&crate::resolve::Token| t.ty == Some(TokenType::Color);
-    let alike = held.split_first().is_some_and(|(first, rest)| {
-        rest.iter().all(|r| {
-            r.same_tokens_as(first)
-                && r.tokens
-                    .iter()
-                    .zip(&first.tokens)
-                    .all(|(a, b)| a.ty == b.ty)
-        })
-    });
-    let tokens: Vec<(&str, Option<&Node>)> = if alike {
-        held[0]
-            .tokens
-            .iter()
-            .filter(colour)
+    let tokens: Vec<(&str, Option<&Node>)> =
+        crate::first_definitions(&held, |t| t.ty == Some(TokenType::Color))
+            .into_iter()
             .map(|t| (&*t.path, t.extensions()))
-            .collect()
-    } else {
-        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-        held.iter()
-            .flat_map(|r| r.tokens.iter())
-            .filter(|t| colour(t) && seen.insert(&*t.path))
-            .map(|t| (&*t.path, t.extensions()))
-            .collect()
-    };
+            .collect();
     // Built for the first requirement written on a token: most sets have none.
     let mut colours: Option<foldhash::HashSet<&str>> = None;
     let names: Vec<&str> = tokens.iter().map(|(p, _)| *p).collect();
