@@ -230,8 +230,15 @@ struct GroupInfo<'p> {
 pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut slots: Vec<Slot<'_>> = Vec::new();
-    let mut groups: HashMap<&str, GroupInfo<'_>> = HashMap::default();
     let sources = sources_of(project, selection);
+    // Sized for every group definition (an upper bound): no rehashing on the way.
+    let mut groups: HashMap<&str, GroupInfo<'_>> = HashMap::default();
+    groups.reserve(
+        sources
+            .iter()
+            .map(|&s| project.sources[s].groups.len())
+            .sum(),
+    );
     // Sized for every definition (an upper bound of the tokens): no rehashing on the way.
     let defined: usize = sources
         .iter()

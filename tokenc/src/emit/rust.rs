@@ -305,16 +305,20 @@ fn write_module(out: &mut String, module: &Module<'_>, depth: usize, prefix: &st
         literal(&format!("Tokens under {}.", code(module.path)))
     );
     let _ = writeln!(out, "{p}pub mod {} {{", module.name);
-    let mut kinds: Vec<String> = module
-        .consts
+    // The token types used here, each once, in the order of their Rust names.
+    let mut used = [false; TokenType::ALL.len()];
+    for ty in module.consts.iter().filter_map(|t| t.ty) {
+        used[ty as usize] = true;
+    }
+    let mut kinds: Vec<&str> = TokenType::ALL
         .iter()
-        .filter_map(|t| t.ty.map(|ty| format!("{}Token", ty.rust_name())))
+        .filter(|ty| used[**ty as usize])
+        .map(|ty| ty.rust_name())
         .collect();
-    kinds.sort();
-    kinds.dedup();
+    kinds.sort_unstable();
     let supers = "super::".repeat(depth + 1);
     for k in &kinds {
-        let _ = writeln!(out, "{p}    use {supers}{k};");
+        let _ = writeln!(out, "{p}    use {supers}{k}Token;");
     }
     let mut first = kinds.is_empty();
     for token in &module.consts {

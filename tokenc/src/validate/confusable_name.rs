@@ -26,6 +26,15 @@ fn skeleton(path: &str) -> String {
 }
 
 fn push_skeleton(out: &mut String, path: &str) {
+    if path.is_ascii() {
+        // ASCII in, ASCII out: byte by byte, without decoding characters.
+        out.extend(
+            path.bytes()
+                .filter(|b| !matches!(b, b'-' | b'_' | b' '))
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
     for c in path.chars() {
         match c {
             '-' | '_' | ' ' => {}
