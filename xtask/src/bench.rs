@@ -3,8 +3,9 @@
 //!
 //! For each size: generate the DTCG JSON set (`bench/gen_tokens.py`, deterministic), convert it
 //! to TOML with `tokenc import`, then time as whole processes (GNU time: wall and peak RSS; one
-//! warm-up, then the median of `--runs`): `tokenc build` on the JSON and on the TOML set, the
-//! parse floor of each (`parse_floor`: only read and parse the same files), Style Dictionary
+//! warm-up, then the median of `--runs`): `tokenc build` on the JSON and on the TOML set and the
+//! parse floor of each (`parse_floor`: only read and parse the same files), side by side one
+//! round at a time (the ratio to the floor is the median of the rounds' ratios), Style Dictionary
 //! (`bench/sd-build.mjs`, light + dark) and Terrazzo (`bench/tz-build.mjs`, once). The values
 //! are cross-checked name by name (`bench/compare.py`: tokenc's CSS against SD's). A Markdown
 //! table goes to stdout and `target/bench/results.md`.
@@ -67,9 +68,102 @@ struct Timing {
     rss_max_mib: f64,
 }
 
-/// Runs `program args` `runs` times after one warm-up (`warm_up`), under GNU time. `fresh`, when
-/// given, is removed before every run: tokenc leaves outputs that are already right untouched, so
-/// without it the runs after the first would not write at all, while Style Dictionary always does.
+/// One command to time, run in `dir`. `fresh`, when given, is removed before every run: tokenc
+/// leaves outputs that are already right untouched, so without it the runs after the first would
+/// not write at all, while Style Dictionary always does.
+struct Job<'a> {
+    dir: &'a Path,
+    program: &'a str,
+    args: Vec<&'a str>,
+    fresh: Option<&'a Path>,
+}
+
+/// One run of `job` under GNU time: wall seconds (timed here; GNU time's clock has 10 ms steps)
+/// and peak RSS in MiB.
+fn run_once(job: &Job<'_>) -> Result<(f64, f64), String> {
+    if let Some(fresh) = job.fresh {
+        match std::fs::remove_dir_all(fresh) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("cannot remove {}: {e}", fresh.display())),
+        }
+    }
+    let started = std::time::Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "TIME %e %M"])
+        .arg(job.program)
+        .args(&job.args)
+        .current_dir(job.dir)
+        .output()
+        .map_err(|e| format!("cannot run /usr/bin/time (Debian package `time`): {e}"))?;
+    let wall = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        return Err(format!(
+            "`{} {}` failed:\n{stderr}",
+            job.program,
+            job.args.join(" ")
+        ));
+    }
+    let line = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("TIME "))
+        .ok_or("GNU time printed nothing")?;
+    let kb: f64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(f64::NAN);
+    Ok((wall, kb / 1024.0))
+}
+
+/// Runs every job once per round: `runs` rounds after one warm-up round (`warm_up`), starting
+/// each round one job further along. Jobs that are compared with each other (tokenc and the
+/// parse floor of its input) thus run side by side, and a machine whose speed drifts over a
+/// minute (this one does, by ±15%) slows both alike instead of one block of runs. Returns each
+/// job's samples, (wall seconds, peak RSS MiB) per round.
+fn time_rounds(
+    jobs: &[Job<'_>],
+    runs: usize,
+    warm_up: bool,
+) -> Result<Vec<Vec<(f64, f64)>>, String> {
+    let mut samples = vec![Vec::with_capacity(runs); jobs.len()];
+    for round in 0..runs + usize::from(warm_up) {
+        for k in 0..jobs.len() {
+            let j = (round + k) % jobs.len();
+            let sample = run_once(&jobs[j])?;
+            if round > 0 || !warm_up {
+                samples[j].push(sample);
+            }
+        }
+    }
+    Ok(samples)
+}
+
+/// The middle value (the upper one of an even count).
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// Median wall, median and largest peak RSS of a job's samples.
+fn timing(samples: &[(f64, f64)]) -> Timing {
+    let rss: Vec<f64> = samples.iter().map(|s| s.1).collect();
+    Timing {
+        wall: median(samples.iter().map(|s| s.0).collect()),
+        rss_mib: median(rss.clone()),
+        rss_max_mib: rss.iter().copied().fold(f64::NAN, f64::max),
+    }
+}
+
+/// How many times slower `a` is than `b`: the median of the rounds' ratios (each round ran both
+/// side by side, see [`time_rounds`]).
+fn paired_ratio(a: &[(f64, f64)], b: &[(f64, f64)]) -> f64 {
+    median(a.iter().zip(b).map(|(a, b)| a.0 / b.0).collect())
+}
+
+/// Runs one command `runs` times after one warm-up (`warm_up`).
 fn time(
     dir: &Path,
     program: &str,
@@ -78,53 +172,14 @@ fn time(
     warm_up: bool,
     fresh: Option<&Path>,
 ) -> Result<Timing, String> {
-    let mut samples = Vec::new();
-    for i in 0..runs + usize::from(warm_up) {
-        if let Some(fresh) = fresh {
-            match std::fs::remove_dir_all(fresh) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(format!("cannot remove {}: {e}", fresh.display())),
-            }
-        }
-        let started = std::time::Instant::now();
-        let out = Command::new("/usr/bin/time")
-            .args(["-f", "TIME %e %M"])
-            .arg(program)
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .map_err(|e| format!("cannot run /usr/bin/time (Debian package `time`): {e}"))?;
-        // GNU time's wall clock has 10 ms steps: time the process here, keep its peak RSS.
-        let wall = started.elapsed().as_secs_f64();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        if !out.status.success() {
-            return Err(format!("`{program} {}` failed:\n{stderr}", args.join(" ")));
-        }
-        let line = stderr
-            .lines()
-            .rev()
-            .find_map(|l| l.strip_prefix("TIME "))
-            .ok_or("GNU time printed nothing")?;
-        let mut parts = line.split_whitespace().skip(1);
-        let kb: f64 = parts
-            .next()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(f64::NAN);
-        if i > 0 || !warm_up {
-            samples.push((wall, kb / 1024.0));
-        }
-    }
-    let middle = |mut values: Vec<f64>| {
-        values.sort_by(f64::total_cmp);
-        values[values.len() / 2]
+    let job = Job {
+        dir,
+        program,
+        args: args.to_vec(),
+        fresh,
     };
-    let rss: Vec<f64> = samples.iter().map(|s| s.1).collect();
-    Ok(Timing {
-        wall: middle(samples.iter().map(|s| s.0).collect()),
-        rss_mib: middle(rss.clone()),
-        rss_max_mib: rss.iter().copied().fold(f64::NAN, f64::max),
-    })
+    let samples = time_rounds(std::slice::from_ref(&job), runs, warm_up)?;
+    Ok(timing(&samples[0]))
 }
 
 /// Node ≥ 22 (Style Dictionary 5 requires it): the one on PATH, else `node@22` from npm.
@@ -259,36 +314,6 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
         let out_json = out.join("tokenc-json").to_string_lossy().into_owned();
         let out_toml = out.join("tokenc-toml").to_string_lossy().into_owned();
         eprintln!("== {n} tokens");
-        let json = time(
-            root,
-            &tokenc,
-            &[
-                "build",
-                "--resolver",
-                &resolver,
-                "--out-dir",
-                &out_json,
-                "-q",
-            ],
-            o.runs,
-            true,
-            Some(Path::new(&out_json)),
-        )?;
-        let from_toml = time(
-            root,
-            &tokenc,
-            &[
-                "build",
-                "--resolver",
-                &toml_resolver,
-                "--out-dir",
-                &out_toml,
-                "-q",
-            ],
-            o.runs,
-            true,
-            Some(Path::new(&out_toml)),
-        )?;
         let json_files = files_of(&sets, "json")?;
         let json_files: Vec<&str> = json_files
             .iter()
@@ -297,8 +322,54 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
             .collect();
         let toml_files = files_of(&toml, "toml")?;
         let toml_files: Vec<&str> = toml_files.iter().map(String::as_str).collect();
-        let json_floor = time(root, &floor, &json_files, o.runs, true, None)?;
-        let toml_floor = time(root, &floor, &toml_files, o.runs, true, None)?;
+        // tokenc on JSON and on TOML, and the parse floor of each, round by round.
+        let samples = time_rounds(
+            &[
+                Job {
+                    dir: root,
+                    program: &tokenc,
+                    args: vec![
+                        "build",
+                        "--resolver",
+                        &resolver,
+                        "--out-dir",
+                        &out_json,
+                        "-q",
+                    ],
+                    fresh: Some(Path::new(&out_json)),
+                },
+                Job {
+                    dir: root,
+                    program: &tokenc,
+                    args: vec![
+                        "build",
+                        "--resolver",
+                        &toml_resolver,
+                        "--out-dir",
+                        &out_toml,
+                        "-q",
+                    ],
+                    fresh: Some(Path::new(&out_toml)),
+                },
+                Job {
+                    dir: root,
+                    program: &floor,
+                    args: json_files,
+                    fresh: None,
+                },
+                Job {
+                    dir: root,
+                    program: &floor,
+                    args: toml_files,
+                    fresh: None,
+                },
+            ],
+            o.runs,
+            true,
+        )?;
+        let [json, from_toml, json_floor, toml_floor] = [0, 1, 2, 3].map(|i| timing(&samples[i]));
+        let json_ratio = paired_ratio(&samples[0], &samples[2]);
+        let toml_ratio = paired_ratio(&samples[1], &samples[3]);
         let (mut sd, mut tz, mut agree) = (None, None, String::from("not checked"));
         if let Some(node) = &node {
             let sd_out = out.join("sd").to_string_lossy().into_owned();
@@ -343,6 +414,8 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
             from_toml,
             json_floor,
             toml_floor,
+            json_ratio,
+            toml_ratio,
             sd,
             tz,
             agree,
@@ -437,10 +510,6 @@ fn watch_latency(work: &Path, tokenc: &str, n: u32, runs: usize) -> Result<(f64,
             rebuilds.push(next_build()?);
             latencies.push(saved.elapsed().as_secs_f64() * 1000.0);
         }
-        let median = |mut v: Vec<f64>| {
-            v.sort_by(f64::total_cmp);
-            v[v.len() / 2]
-        };
         Ok((median(rebuilds), median(latencies)))
     })();
     let _ = child.kill();
@@ -454,6 +523,9 @@ struct Row {
     from_toml: Timing,
     json_floor: Timing,
     toml_floor: Timing,
+    /// tokenc ÷ floor, paired by round ([`paired_ratio`]).
+    json_ratio: f64,
+    toml_ratio: f64,
     sd: Option<Timing>,
     tz: Option<Timing>,
     agree: String,
@@ -493,7 +565,8 @@ fn render(rows: &[Row], runs: usize) -> String {
     let mut out = format!(
         "`cargo xtask bench` on {date}, {cores} cores; median wall of {runs} runs after a warm-up \
          (SD at 100k: 3 runs, Terrazzo: 1 run); peak RSS: the median of those runs (≤ the \
-         largest).\n\n\
+         largest). tokenc and the parse floors run side by side, one of each per round; ×floor \
+         is the median of the rounds' ratios.\n\n\
          | tokens | tokenc JSON | JSON parse floor | ×floor | tokenc TOML | TOML parse floor | ×floor | Style Dictionary | SD ÷ tokenc | Terrazzo | values vs SD |\n\
          |---|---|---|---|---|---|---|---|---|---|---|\n"
     );
@@ -508,14 +581,14 @@ fn render(rows: &[Row], runs: usize) -> String {
     for r in rows {
         let ratio = |a: &Timing, b: &Timing| format!("{:.1}", a.wall / b.wall);
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {:.1} | {} | {} | {:.1} | {} | {} | {} | {} |\n",
             r.n,
             cell(&r.json),
             cell(&r.json_floor),
-            ratio(&r.json, &r.json_floor),
+            r.json_ratio,
             cell(&r.from_toml),
             cell(&r.toml_floor),
-            ratio(&r.from_toml, &r.toml_floor),
+            r.toml_ratio,
             r.sd.as_ref().map_or("—".into(), cell),
             r.sd.as_ref()
                 .map_or("—".into(), |sd| format!("{}×", ratio(sd, &r.json))),
