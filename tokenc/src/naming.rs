@@ -49,37 +49,29 @@ static PLAIN_PATH: [bool; 256] = {
 /// characters outside `[A-Za-z0-9_-]` (and non-ASCII) escaped as CSS identifier escapes.
 pub fn css_var(prefix: &str, path: &str) -> String {
     let mut out = String::with_capacity(prefix.len() + path.len() + 3);
-    push_css_var(&mut out, prefix, path);
-    out
-}
-
-/// Appends [`css_var`]`(prefix, path)` to `out`.
-pub fn push_css_var(out: &mut String, prefix: &str, path: &str) {
     out.push_str("--");
     if !prefix.is_empty() {
-        push_css_ident(out, prefix);
+        push_css_ident(&mut out, prefix);
     }
-    // Nearly every path is plain ASCII without `$root`: copied whole, then its dots turned
-    // into dashes one by one (ASCII for ASCII, so the text stays UTF-8).
+    // Nearly every path is plain ASCII without `$root`: copied byte by byte with its dots
+    // turned into dashes (twice as fast as joining its segments).
     if path.bytes().all(|b| PLAIN_PATH[usize::from(b)]) {
+        let mut bytes = out.into_bytes();
         if !prefix.is_empty() {
-            out.push('-');
+            bytes.push(b'-');
         }
-        let start = out.len();
-        out.push_str(path);
-        let mut from = start;
-        while let Some(dot) = out[from..].find('.') {
-            out.replace_range(from + dot..from + dot + 1, "-");
-            from += dot + 1;
-        }
-        return;
+        bytes.extend(path.bytes().map(|b| if b == b'.' { b'-' } else { b }));
+        // ASCII replaced by ASCII: still UTF-8.
+        return String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
     for (i, segment) in segments(path).enumerate() {
         if i > 0 || !prefix.is_empty() {
             out.push('-');
         }
-        push_css_ident(out, segment);
+        push_css_ident(&mut out, segment);
     }
+    out
 }
 
 /// The name of one part of a composite token (`--crust-type-body-font-size`).

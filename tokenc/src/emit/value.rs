@@ -166,11 +166,11 @@ impl Printer<'_> {
         match value {
             Value::Alias(id) => match mode {
                 Mode::Vars => {
-                    let path = &resolved.get(*id).path;
-                    let mut out = String::with_capacity(self.prefix.len() + path.len() + 9);
-                    out.push_str("var(");
-                    naming::push_css_var(&mut out, self.prefix, path);
-                    out.push(')');
+                    let name = naming::css_var(self.prefix, &resolved.get(*id).path);
+                    let mut out = String::with_capacity(name.len() + 5);
+                    for part in ["var(", &name, ")"] {
+                        out.push_str(part);
+                    }
                     out
                 }
                 Mode::Resolved => {
