@@ -163,6 +163,11 @@ fn paired_ratio(a: &[(f64, f64)], b: &[(f64, f64)]) -> f64 {
     median(a.iter().zip(b).map(|(a, b)| a.0 / b.0).collect())
 }
 
+/// `tokenc build` of the set at `resolver` into `out`, quietly.
+fn build_args<'a>(resolver: &'a str, out: &'a str) -> Vec<&'a str> {
+    vec!["build", "--resolver", resolver, "--out-dir", out, "-q"]
+}
+
 /// Runs one command `runs` times after one warm-up (`warm_up`).
 fn time(
     dir: &Path,
@@ -328,27 +333,13 @@ pub(crate) fn bench(root: &Path, args: &[String]) -> Result<(), String> {
                 Job {
                     dir: root,
                     program: &tokenc,
-                    args: vec![
-                        "build",
-                        "--resolver",
-                        &resolver,
-                        "--out-dir",
-                        &out_json,
-                        "-q",
-                    ],
+                    args: build_args(&resolver, &out_json),
                     fresh: Some(Path::new(&out_json)),
                 },
                 Job {
                     dir: root,
                     program: &tokenc,
-                    args: vec![
-                        "build",
-                        "--resolver",
-                        &toml_resolver,
-                        "--out-dir",
-                        &out_toml,
-                        "-q",
-                    ],
+                    args: build_args(&toml_resolver, &out_toml),
                     fresh: Some(Path::new(&out_toml)),
                 },
                 Job {
