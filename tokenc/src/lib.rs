@@ -211,36 +211,57 @@ pub fn compile_cached(
         let suspended = perms.suspend();
         project.release_definitions();
         perms = Permutations::resume(&project, suspended);
+        timing::mark("definitions released");
     }
     let held: Vec<std::sync::Arc<Resolved>> = singles.iter().map(|s| perms.get(s)).collect();
     let prefix = settings.css.prefix.as_str();
     let token_refs = emitted_tokens(&held);
-    // tokens.css, tokens.rs and the name checks are independent: rayon spreads them over the
-    // cores (tokens.rs and the checks need only the permutations resolved above). A worker free
-    // after tokens.css or tokens.rs shares the name checks, which come last.
-    let ((css, css_diagnostics), ((rust, rust_diagnostics), (names, required))) = rayon::join(
-        || emit::css::emit_css(&mut perms, &settings.css, &header),
-        || {
-            rayon::join(
-                || emit::rust::emit_rust(&project, &token_refs, prefix, &header),
-                || {
-                    let names = emit::check_names(&token_refs, prefix, true);
-                    (names, required::check(&manifests, &token_refs, prefix))
-                },
-            )
-        },
-    );
+    timing::mark("emitted tokens listed");
+    // tokens.css, tokens.rs, the name checks and the contrast check are independent: rayon
+    // spreads them over the cores (all but tokens.css need only the permutations resolved above;
+    // the contrast check reads them through a fork of the cache). A worker free after tokens.css
+    // or tokens.rs shares the name checks; tokens.css, the longest, runs alone on its worker.
+    let mut contrast_perms = perms.fork();
+    let contrast_rules = &settings.contrast;
+    let ((css, css_diagnostics), ((rust, rust_diagnostics), (names, required, contrast))) =
+        rayon::join(
+            || {
+                let css = emit::css::emit_css(&mut perms, &settings.css, &header);
+                timing::mark("tokens.css built");
+                css
+            },
+            || {
+                rayon::join(
+                    || {
+                        let rust = emit::rust::emit_rust(&project, &token_refs, prefix, &header);
+                        timing::mark("tokens.rs built");
+                        rust
+                    },
+                    || {
+                        let names = emit::check_names(&token_refs, prefix, true);
+                        timing::mark("names checked");
+                        let required = required::check(&manifests, &token_refs, prefix);
+                        let (pairs, pair_diagnostics) =
+                            validate::contrast::pairs(&mut contrast_perms, contrast_rules);
+                        let (_, contrast_diagnostics) =
+                            validate::contrast::evaluate(&mut contrast_perms, &pairs);
+                        timing::mark("contrast checked");
+                        (names, required, (pair_diagnostics, contrast_diagnostics))
+                    },
+                )
+            },
+        );
     timing::mark("emitted");
     perms.report(css_diagnostics);
     perms.report(names);
     perms.report(manifest_diagnostics);
     perms.report(required);
     perms.report(rust_diagnostics);
-    let (pairs, pair_diagnostics) = validate::contrast::pairs(&mut perms, &settings.contrast);
+    // What the contrast check resolved and found, in the order it did.
+    let (pair_diagnostics, contrast_diagnostics) = contrast;
+    perms.absorb(contrast_perms);
     perms.report(pair_diagnostics);
-    let (_, contrast_diagnostics) = validate::contrast::evaluate(&mut perms, &pairs);
     perms.report(contrast_diagnostics);
-    timing::mark("contrast checked");
     let diagnostics = settings.levels.apply(perms.take_diagnostics());
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     if let Some(cache) = cache {

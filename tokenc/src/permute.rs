@@ -38,7 +38,9 @@ fn resolve_and_check(
     prefix: &str,
 ) -> (Resolved, Vec<Diagnostic>) {
     let (resolved, mut diagnostics) = resolve(project, selection);
+    crate::timing::mark_with(|| format!("permutation {} resolved", selection.label(project)));
     diagnostics.extend(crate::validate::check_resolved(&resolved, prefix));
+    crate::timing::mark_with(|| format!("permutation {} checked", selection.label(project)));
     (resolved, diagnostics)
 }
 
@@ -168,6 +170,36 @@ impl<'p> Permutations<'p> {
                 && e.skipped == self.project.skipped
         })?;
         Some((found.resolved.clone(), found.diagnostics.clone()))
+    }
+
+    /// A second cache over the same project that starts with this one's permutations, for work
+    /// that runs beside this cache's user (the contrast check beside tokens.css). What it
+    /// resolves and reports comes back through [`Permutations::absorb`].
+    pub fn fork(&self) -> Permutations<'p> {
+        Permutations {
+            cache: self.cache.clone(),
+            ..Permutations::new(self.project, &self.prefix)
+        }
+    }
+
+    /// Takes back a [`Permutations::fork`]: the permutations it resolved (unless this cache
+    /// resolved them meanwhile) and, in order, the problems it reported.
+    pub fn absorb(&mut self, fork: Permutations<'p>) {
+        let Permutations {
+            mut cache,
+            outcomes,
+            diagnostics,
+            ..
+        } = fork;
+        for (selection, outcome) in outcomes {
+            if let Some(resolved) = cache.remove(&selection)
+                && !self.cache.contains_key(&selection)
+            {
+                self.outcomes.insert(selection.clone(), outcome);
+                self.cache.insert(selection, resolved);
+            }
+        }
+        self.report(diagnostics);
     }
 
     /// Caches a resolved permutation and reports its problems.

@@ -302,6 +302,7 @@ pub fn resolve(project: &Project, selection: &Selection) -> (Resolved, Vec<Diagn
         diagnostics: Vec::new(),
         near: None,
         suggest_budget: SUGGEST_BUDGET,
+        type_stack: Vec::new(),
     };
     for i in 0..slots.len() {
         resolver.type_of(i);
@@ -640,6 +641,8 @@ struct Resolver<'a, 'p> {
     /// How many more names did-you-mean may compare this run: a file with thousands of
     /// broken aliases into a huge flat group stays fast (the later ones get no suggestion).
     suggest_budget: usize,
+    /// [`Resolver::type_of`]'s stack of aliases being followed, kept between calls.
+    type_stack: Vec<usize>,
 }
 
 /// The longest chain of `$extends` followed (real sets use a handful).
@@ -674,7 +677,7 @@ fn wildcard(path: &str, segment: usize) -> String {
 enum Target<'p> {
     None,
     /// A whole token, by path, with the span of the reference.
-    Token(String, Span),
+    Token(std::borrow::Cow<'p, str>, Span),
     /// A raw node reached by a property-level or cross-file pointer, with the type of the token
     /// it is when it is a whole token of another file that declares one (its own `$type` or its
     /// group's there).
@@ -732,7 +735,19 @@ impl<'a, 'p> Resolver<'a, 'p> {
 
     /// Determines the type of token `start`, following whole-token aliases iteratively.
     fn type_of(&mut self, start: usize) -> Option<TokenType> {
-        let mut stack = vec![start];
+        if let TypeState::Done(t) = self.types[start] {
+            return t;
+        }
+        let mut stack = std::mem::take(&mut self.type_stack);
+        stack.clear();
+        stack.push(start);
+        let found = self.follow_types(&mut stack);
+        self.type_stack = stack;
+        found
+    }
+
+    /// [`Resolver::type_of`] of the token at the bottom of `stack`.
+    fn follow_types(&mut self, stack: &mut Vec<usize>) -> Option<TokenType> {
         while let Some(&i) = stack.last() {
             match self.types[i] {
                 TypeState::Done(t) => {
@@ -928,7 +943,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
     fn whole_alias(&self, i: usize) -> Option<String> {
         let node = &self.slots[i].defs.last()?.value;
         match self.target_of(node) {
-            Target::Token(path, _) => Some(path),
+            Target::Token(path, _) => Some(path.into_owned()),
             _ => None,
         }
     }
@@ -937,7 +952,7 @@ impl<'a, 'p> Resolver<'a, 'p> {
     fn target_of(&self, node: &'p Node) -> Target<'p> {
         if let Some(s) = node.as_str() {
             return match alias_path(s) {
-                Some(p) => Target::Token(p.to_string(), node.span),
+                Some(p) => Target::Token(std::borrow::Cow::Borrowed(p), node.span),
                 None => Target::None,
             };
         }
@@ -1011,8 +1026,8 @@ impl<'a, 'p> Resolver<'a, 'p> {
             };
             let rest = &segments[cut..];
             return match rest.first().map(|s| s.as_str()) {
-                None => Target::Token(path, span),
-                Some("$value") if rest.len() == 1 => Target::Token(path, span),
+                None => Target::Token(path.into(), span),
+                Some("$value") if rest.len() == 1 => Target::Token(path.into(), span),
                 Some("$value") => {
                     let pointer = rest[1..]
                         .iter()

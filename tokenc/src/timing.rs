@@ -11,12 +11,18 @@ static START: OnceLock<Option<Instant>> = OnceLock::new();
 
 /// Notes that `stage` is done (the first call starts the clock).
 pub fn mark(stage: &str) {
+    mark_with(|| stage.to_string());
+}
+
+/// [`mark`], naming the stage only when timings are on (`stage` may format a name).
+pub fn mark_with(stage: impl FnOnce() -> String) {
     let start = START.get_or_init(|| {
         std::env::var_os("TOKENC_TIMINGS")
             .is_some_and(|v| !v.is_empty() && v != "0")
             .then(Instant::now)
     });
     if let Some(start) = start {
+        let stage = stage();
         eprintln!(
             "tokenc timing: {:8.1} ms {}  {stage}",
             start.elapsed().as_secs_f64() * 1000.0,

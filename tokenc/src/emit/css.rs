@@ -347,7 +347,51 @@ pub fn emit_css(
     let mut diagnostics = Vec::new();
     let defaults = perms.with(&[]);
     let default = perms.get(&defaults);
-    let default_decls = declarations(&printer, &default, &mut diagnostics);
+    let modifiers = perms.ordered_modifiers();
+    // Every single-context permutation, fetched first: what follows only reads them.
+    let mut contexts: Vec<(usize, usize, Arc<Resolved>)> = Vec::new();
+    for &m in &modifiers {
+        for c in 0..project.modifiers[m].contexts.len() {
+            let resolved = perms.get(&perms.with(&[(m, c)]));
+            contexts.push((m, c, resolved));
+        }
+    }
+    // The default permutation's declarations (most of the work) on one worker; the contexts'
+    // own declarations, the token ids and the alias dependents, which do not need them, on
+    // the other.
+    let ((default_decls, default_found), (own, mut found, ids, maps, dependents)) = rayon::join(
+        || {
+            let mut found = Vec::new();
+            let decls = declarations(&printer, &default, &mut found);
+            crate::timing::mark("tokens.css: default declarations");
+            (decls, found)
+        },
+        || context_work(&printer, project, &default, &contexts),
+    );
+    diagnostics.extend(default_found);
+    diagnostics.append(&mut found);
+    crate::timing::mark("tokens.css: context declarations, ids, dependents");
+    // A context's declarations: its own, and the default one where its definition is the
+    // default's.
+    let variants: Vec<Variant> = contexts
+        .iter()
+        .zip(own)
+        .map(|((m, c, resolved), own)| {
+            let decls = match own {
+                None => default_decls.clone(),
+                Some(own) => Arc::new(
+                    own.into_iter()
+                        .enumerate()
+                        .map(|(i, d)| match d {
+                            Own::Same => default_decls[i].clone(),
+                            Own::Decl(d) => d,
+                        })
+                        .collect(),
+                ),
+            };
+            (*m, *c, resolved.clone(), decls)
+        })
+        .collect();
     let mut blocks = Vec::new();
     let root_scheme = perms.ordered_modifiers().iter().find_map(|&m| {
         let modifier = &project.modifiers[m];
@@ -370,91 +414,6 @@ pub fn emit_css(
         decls: default_decls.iter().flatten().cloned().collect(),
     });
 
-    // Every single-context permutation, with its declarations.
-    let modifiers = perms.ordered_modifiers();
-    let mut variants: Vec<Variant> = Vec::new();
-    for &m in &modifiers {
-        for c in 0..project.modifiers[m].contexts.len() {
-            let selection = perms.with(&[(m, c)]);
-            let resolved = perms.get(&selection);
-            // The default context resolves to the default permutation: same declarations.
-            let decls = if selection == defaults {
-                default_decls.clone()
-            } else {
-                // Where both permutations list the same tokens in the same order (the usual
-                // case), a token whose definition is unchanged shares the default declaration
-                // instead of being printed again: its text could only differ through its value,
-                // its alias targets (same ids, same paths) or its CSS override.
-                let aligned = resolved.same_tokens_as(&default);
-                Arc::new(
-                    resolved
-                        .tokens
-                        .iter()
-                        .enumerate()
-                        .map(|(i, t)| {
-                            let unchanged = aligned && {
-                                let before = &default.tokens[i];
-                                t.ty == before.ty
-                                    && t.value.is_some()
-                                    && t.value == before.value
-                                    && t.extensions() == before.extensions()
-                            };
-                            if unchanged {
-                                default_decls[i].clone()
-                            } else {
-                                declare(&printer, &resolved, t, &mut diagnostics).map(Arc::new)
-                            }
-                        })
-                        .collect(),
-                )
-            };
-            variants.push((m, c, resolved, decls));
-        }
-    }
-    // Every token of every permutation emitted gets one id: its index in the default
-    // permutation, or a number after those for a token that only some context defines. The
-    // sets below are then flags per id instead of sets of path strings.
-    let mut ids = Ids::new(&default);
-    for v in &variants {
-        ids.add(&v.2);
-    }
-    let maps: Vec<IdMap> = variants.iter().map(|v| ids.lookup(&v.2)).collect();
-    // A context may change a token's value, never its type: CSS and Rust have one name for it.
-    for ((m, c, resolved, _), map) in variants.iter().zip(&maps) {
-        for (i, token) in resolved.tokens.iter().enumerate() {
-            let before = default.tokens.get(map.id(i));
-            if let (Some(before_ty), Some(now)) = (before.and_then(|t| t.ty), token.ty)
-                && before_ty != now
-            {
-                let modifier = &project.modifiers[*m];
-                diagnostics.push(
-                    Diagnostic::error(
-                        "type-mismatch",
-                        format!(
-                            "`{}` is a {before_ty} token, but a {now} in {}={}",
-                            token.path, modifier.name, modifier.contexts[*c].0
-                        ),
-                    )
-                    .at(token.span, format!("a {now} here"))
-                    .with_secondary(
-                        before.map_or(token.span, |t| t.span),
-                        format!("a {before_ty} here"),
-                    )
-                    .with_help("a context may change a token's value but not its type"),
-                );
-            }
-        }
-    }
-    // Alias dependents across every permutation emitted: a token may alias a themed token only
-    // under another modifier's context, and must then be re-declared too.
-    // (The default context's variant is the default permutation itself: counted once.)
-    let mut dependents = vec![Vec::new(); ids.len()];
-    add_dependents(&mut dependents, &default, &IdMap::Same);
-    for (v, map) in variants.iter().zip(&maps) {
-        if !Arc::ptr_eq(&v.2, &default) {
-            add_dependents(&mut dependents, &v.2, map);
-        }
-    }
     // For each modifier: the tokens whose definition it changes (direct), and those plus every
     // token aliasing them (closure); every context block declares the closure.
     let mut touched: Vec<(usize, Vec<bool>, Vec<bool>)> = Vec::new();
@@ -575,6 +534,7 @@ pub fn emit_css(
     blocks.extend(combos.into_iter().map(|(_, block)| block));
 
     // The header names a file: keep it inside the comment, and inlinable in `<style>`.
+    crate::timing::mark("tokens.css: blocks");
     let header = header.replace("*/", "* /").replace('<', "\u{2039}");
     let mut out = format!("/* {header} */\n");
     let start = out.len();
@@ -606,6 +566,113 @@ pub fn emit_css(
         out.push('\n');
     }
     (out, diagnostics)
+}
+
+/// A context's declaration of one token: the default permutation's, or its own.
+enum Own {
+    /// The token's definition is the default permutation's: so is its declaration.
+    Same,
+    /// Declared for this context (`None`: the token has no value).
+    Decl(Option<Arc<Decl>>),
+}
+
+/// What tokens.css needs of the single-context permutations besides the default declarations,
+/// for `contexts` (modifier, context, permutation): each one's own declarations (`None` for the
+/// default context, which is the default permutation), problems found, the token ids over all
+/// of them, each one's map to those ids, and the alias dependents of every id.
+#[allow(clippy::type_complexity)]
+fn context_work<'a>(
+    printer: &Printer<'_>,
+    project: &crate::load::Project,
+    default: &'a Arc<Resolved>,
+    contexts: &'a [(usize, usize, Arc<Resolved>)],
+) -> (
+    Vec<Option<Vec<Own>>>,
+    Vec<Diagnostic>,
+    Ids<'a>,
+    Vec<IdMap>,
+    Vec<Vec<usize>>,
+) {
+    let mut diagnostics = Vec::new();
+    let own = contexts
+        .iter()
+        .map(|(_, _, resolved)| {
+            if Arc::ptr_eq(resolved, default) {
+                return None;
+            }
+            // Where both permutations list the same tokens in the same order (the usual case),
+            // a token whose definition is unchanged shares the default declaration instead of
+            // being printed again: its text could only differ through its value, its alias
+            // targets (same ids, same paths) or its CSS override.
+            let aligned = resolved.same_tokens_as(default);
+            Some(
+                resolved
+                    .tokens
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let unchanged = aligned && {
+                            let before = &default.tokens[i];
+                            t.ty == before.ty
+                                && t.value.is_some()
+                                && t.value == before.value
+                                && t.extensions() == before.extensions()
+                        };
+                        if unchanged {
+                            Own::Same
+                        } else {
+                            Own::Decl(declare(printer, resolved, t, &mut diagnostics).map(Arc::new))
+                        }
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    // Every token of every permutation emitted gets one id: its index in the default
+    // permutation, or a number after those for a token that only some context defines. The
+    // sets below are then flags per id instead of sets of path strings.
+    let mut ids = Ids::new(default);
+    for (_, _, resolved) in contexts {
+        ids.add(resolved);
+    }
+    let maps: Vec<IdMap> = contexts.iter().map(|v| ids.lookup(&v.2)).collect();
+    // A context may change a token's value, never its type: CSS and Rust have one name for it.
+    for ((m, c, resolved), map) in contexts.iter().zip(&maps) {
+        for (i, token) in resolved.tokens.iter().enumerate() {
+            let before = default.tokens.get(map.id(i));
+            if let (Some(before_ty), Some(now)) = (before.and_then(|t| t.ty), token.ty)
+                && before_ty != now
+            {
+                let modifier = &project.modifiers[*m];
+                diagnostics.push(
+                    Diagnostic::error(
+                        "type-mismatch",
+                        format!(
+                            "`{}` is a {before_ty} token, but a {now} in {}={}",
+                            token.path, modifier.name, modifier.contexts[*c].0
+                        ),
+                    )
+                    .at(token.span, format!("a {now} here"))
+                    .with_secondary(
+                        before.map_or(token.span, |t| t.span),
+                        format!("a {before_ty} here"),
+                    )
+                    .with_help("a context may change a token's value but not its type"),
+                );
+            }
+        }
+    }
+    // Alias dependents across every permutation emitted: a token may alias a themed token only
+    // under another modifier's context, and must then be re-declared too.
+    // (The default context's variant is the default permutation itself: counted once.)
+    let mut dependents = vec![Vec::new(); ids.len()];
+    add_dependents(&mut dependents, default, &IdMap::Same);
+    for (v, map) in contexts.iter().zip(&maps) {
+        if !Arc::ptr_eq(&v.2, default) {
+            add_dependents(&mut dependents, &v.2, map);
+        }
+    }
+    (own, diagnostics, ids, maps, dependents)
 }
 
 /// Breakpoints: dimension tokens marked `$extensions."dev.crust".breakpoint = true` also become

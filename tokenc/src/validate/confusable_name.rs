@@ -18,28 +18,33 @@ use crate::emit::rust_path;
 use crate::naming::css_var;
 use crate::resolve::Resolved;
 
-/// A path with case and separators removed from each segment.
-fn skeleton(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
+/// A path with case and separators removed from each segment, as UTF-8 bytes.
+fn skeleton(path: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(path.len());
     push_skeleton(&mut out, path);
     out
 }
 
-fn push_skeleton(out: &mut String, path: &str) {
+fn push_skeleton(out: &mut Vec<u8>, path: &str) {
+    out.reserve(path.len());
     if path.is_ascii() {
         // ASCII in, ASCII out: byte by byte, without decoding characters.
         out.extend(
             path.bytes()
                 .filter(|b| !matches!(b, b'-' | b'_' | b' '))
-                .map(|b| char::from(b.to_ascii_lowercase())),
+                .map(|b| b.to_ascii_lowercase()),
         );
         return;
     }
+    let mut utf8 = [0; 4];
     for c in path.chars() {
         match c {
             '-' | '_' | ' ' => {}
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            c => {
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
         }
     }
 }
@@ -53,12 +58,12 @@ pub fn check(resolved: &Resolved, prefix: &str) -> Vec<Diagnostic> {
     let hasher = foldhash::fast::FixedState::default();
     let mut seen: hashbrown::HashTable<(u64, usize)> =
         hashbrown::HashTable::with_capacity(resolved.tokens.len());
-    let mut key = String::new();
+    let mut key = Vec::new();
     let mut out = Vec::new();
     for (i, token) in resolved.tokens.iter().enumerate() {
         key.clear();
         push_skeleton(&mut key, &token.path);
-        let hash = hasher.hash_one(key.as_str());
+        let hash = hasher.hash_one(key.as_slice());
         let same = |&(h, j): &(u64, usize)| h == hash && skeleton(&resolved.tokens[j].path) == key;
         let Some(&(_, first)) = seen.find(hash, same) else {
             seen.insert_unique(hash, (hash, i), |e| e.0);
