@@ -112,6 +112,51 @@ fn errors_write_nothing_not_even_the_folder() {
     assert!(!dir.path().join("gen").exists());
 }
 
+/// Outputs go to temporary files as soon as they are built, while the build goes on checking:
+/// a build that then fails removes them, and the folders made for them.
+#[test]
+fn a_failed_build_leaves_no_temporary_file_and_no_new_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.toml",
+        "a = { \"$type\" = \"number\", \"$value\" = 1 }\n",
+    );
+    let ok = tokenc(
+        dir.path(),
+        &["build", "--resolver", "t.toml", "--out-dir", "gen"],
+    );
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let listing = |path: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = listing(&dir.path().join("gen"));
+    let css = std::fs::read(dir.path().join("gen/tokens.css")).unwrap();
+    // Now a value changes (so both outputs would change) and an alias breaks.
+    write(
+        dir.path(),
+        "t.toml",
+        "a = { \"$type\" = \"number\", \"$value\" = 2 }\nb = { \"$type\" = \"number\", \"$value\" = \"{c}\" }\n",
+    );
+    for out_dir in ["gen", "gen/new/deeper"] {
+        let failed = tokenc(
+            dir.path(),
+            &["build", "--resolver", "t.toml", "--out-dir", out_dir],
+        );
+        assert_eq!(failed.status.code(), Some(1), "{}", stderr(&failed));
+        assert_eq!(listing(&dir.path().join("gen")), before, "{out_dir}");
+        assert_eq!(
+            std::fs::read(dir.path().join("gen/tokens.css")).unwrap(),
+            css
+        );
+    }
+}
+
 #[test]
 fn a_failed_write_exits_2_and_changes_nothing() {
     let dir = themed_project();

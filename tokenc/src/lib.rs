@@ -164,7 +164,30 @@ pub fn compile_cached(
     io: &dyn SourceLoader,
     settings: &Settings,
     files: SourceMap,
+    cache: Option<&mut load::SourceCache>,
+) -> Result<Compilation, EntryError> {
+    compile_streaming(io, settings, files, cache, &|_, _| {})
+}
+
+/// An output of a build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputKind {
+    /// tokens.css
+    Css,
+    /// tokens.rs
+    Rust,
+}
+
+/// [`compile_cached`], handing each output to `ready` as soon as it is built, while the build
+/// goes on checking (on any thread): `tokenc build` writes it to a temporary file then, and
+/// puts it in place only if the whole build succeeds ([`output::prepare`]). An output handed
+/// over is the one [`Compilation::outputs`] holds when there are no errors.
+pub fn compile_streaming(
+    io: &dyn SourceLoader,
+    settings: &Settings,
+    files: SourceMap,
     mut cache: Option<&mut load::SourceCache>,
+    ready: &(dyn Fn(OutputKind, &str) + Sync),
 ) -> Result<Compilation, EntryError> {
     let mut files = files;
     let (manifests, manifest_diagnostics) = required::read(io, &mut files, &settings.required);
@@ -228,6 +251,7 @@ pub fn compile_cached(
             || {
                 let css = emit::css::emit_css(&mut perms, &settings.css, &header);
                 timing::mark("tokens.css built");
+                ready(OutputKind::Css, &css.0);
                 css
             },
             || {
@@ -235,6 +259,7 @@ pub fn compile_cached(
                     || {
                         let rust = emit::rust::emit_rust(&project, &token_refs, prefix, &header);
                         timing::mark("tokens.rs built");
+                        ready(OutputKind::Rust, &rust.0);
                         rust
                     },
                     || {

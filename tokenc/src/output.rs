@@ -13,6 +13,10 @@ pub trait OutputFs {
     fn holds(&self, path: &Path, contents: &[u8]) -> io::Result<Option<bool>>;
     /// Creates `path` and its parents.
     fn create_dir_all(&self, path: &Path) -> io::Result<()>;
+    /// Whether `path` is a folder.
+    fn is_dir(&self, path: &Path) -> bool;
+    /// Removes an empty folder.
+    fn remove_dir(&self, path: &Path) -> io::Result<()>;
     /// Writes `contents` to a new file at `path`.
     fn write_new(&self, path: &Path, contents: &[u8]) -> io::Result<()>;
     /// Renames `from` to `to`, replacing `to`.
@@ -47,52 +51,110 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(format!(".{name}.{suffix}"))
 }
 
-/// Writes every `(path, contents)` pair, all or nothing.
-pub fn write_outputs(
-    fs: &dyn OutputFs,
-    files: &[(PathBuf, String)],
-) -> Result<WriteReport, WriteError> {
-    let fail = |path: &Path, error| WriteError {
+/// One output made ready to be put in place ([`prepare`]): its contents sit in a temporary
+/// file beside it, or it already holds them.
+#[derive(Debug)]
+pub struct Prepared {
+    path: PathBuf,
+    /// The temporary file with the new contents; `None` when the file holds them already.
+    temp: Option<PathBuf>,
+    /// Whether the file exists (and is replaced, keeping a backup until the end).
+    existed: bool,
+    /// The folders created for it, innermost first (removed again if it is discarded).
+    created: Vec<PathBuf>,
+}
+
+impl Prepared {
+    /// The output this is for.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Makes `path` ready to hold `contents` without touching it: writes them whole to a temporary
+/// file beside it (creating its folder), unless it holds them already. [`commit`] puts prepared
+/// files in place; [`discard`] forgets them. A build prepares each output as soon as it is
+/// built, while it goes on checking, and commits only if nothing failed.
+pub fn prepare(fs: &dyn OutputFs, path: &Path, contents: &[u8]) -> Result<Prepared, WriteError> {
+    let fail = |error| WriteError {
         path: path.to_path_buf(),
         error,
     };
-    let mut report = WriteReport::default();
-    let mut changed = Vec::new();
-    for (path, contents) in files {
-        match fs.holds(path, contents.as_bytes()) {
-            Ok(Some(true)) => report.unchanged.push(path.clone()),
-            Ok(existing) => changed.push((path, contents, existing.is_some())),
-            Err(e) => return Err(fail(path, e)),
+    let existed = match fs.holds(path, contents) {
+        Ok(Some(true)) => {
+            return Ok(Prepared {
+                path: path.to_path_buf(),
+                temp: None,
+                existed: true,
+                created: Vec::new(),
+            });
         }
-    }
-    // 1. Temporary files beside their targets, written whole.
-    let mut temps: Vec<PathBuf> = Vec::new();
-    let cleanup = |temps: &[PathBuf]| {
-        for t in temps {
-            let _ = fs.remove(t);
-        }
+        Ok(existing) => existing.is_some(),
+        Err(e) => return Err(fail(e)),
     };
-    for (path, contents, _) in &changed {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-            && let Err(e) = fs.create_dir_all(parent)
-        {
-            cleanup(&temps);
-            return Err(fail(path, e));
+    let mut created = Vec::new();
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        created = parent
+            .ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .take_while(|a| !fs.is_dir(a))
+            .map(Path::to_path_buf)
+            .collect();
+        if let Err(e) = fs.create_dir_all(parent) {
+            remove_dirs(fs, &created);
+            return Err(fail(e));
         }
-        let temp = sibling(path, "tokenc-tmp");
-        // A run killed mid-write leaves its temporary file: it is ours, and stale.
-        let _ = fs.remove(&temp);
-        if let Err(e) = fs.write_new(&temp, contents.as_bytes()) {
-            let _ = fs.remove(&temp);
-            cleanup(&temps);
-            return Err(fail(path, e));
-        }
-        temps.push(temp);
     }
-    // 2. Keep the old files as backups, then move the new ones into place.
+    let temp = sibling(path, "tokenc-tmp");
+    // A run killed mid-write leaves its temporary file: it is ours, and stale.
+    let _ = fs.remove(&temp);
+    if let Err(e) = fs.write_new(&temp, contents) {
+        let _ = fs.remove(&temp);
+        remove_dirs(fs, &created);
+        return Err(fail(e));
+    }
+    Ok(Prepared {
+        path: path.to_path_buf(),
+        temp: Some(temp),
+        existed,
+        created,
+    })
+}
+
+/// Removes the folders in `created` (innermost first) that are empty.
+fn remove_dirs(fs: &dyn OutputFs, created: &[PathBuf]) {
+    for dir in created {
+        if fs.remove_dir(dir).is_err() {
+            return;
+        }
+    }
+}
+
+/// Removes the temporary files of prepared outputs that will not be committed, and the folders
+/// created for them: nothing of a failed build is left.
+pub fn discard<'a>(fs: &dyn OutputFs, prepared: impl IntoIterator<Item = &'a Prepared>) {
+    let prepared: Vec<&Prepared> = prepared.into_iter().collect();
+    for t in prepared.iter().filter_map(|p| p.temp.as_ref()) {
+        let _ = fs.remove(t);
+    }
+    for p in prepared {
+        remove_dirs(fs, &p.created);
+    }
+}
+
+/// Puts every prepared output in place, all or nothing: the old files are kept as backups,
+/// the new ones renamed into place, and if a rename fails the files already replaced get their
+/// old contents back.
+pub fn commit(fs: &dyn OutputFs, prepared: Vec<Prepared>) -> Result<WriteReport, WriteError> {
+    let mut report = WriteReport::default();
     let mut done: Vec<(&PathBuf, Option<PathBuf>)> = Vec::new();
-    for ((path, _, existed), temp) in changed.iter().zip(&temps) {
-        let backup = existed.then(|| sibling(path, "tokenc-bak"));
+    for p in &prepared {
+        let Some(temp) = &p.temp else {
+            report.unchanged.push(p.path.clone());
+            continue;
+        };
+        let path = &p.path;
+        let backup = p.existed.then(|| sibling(path, "tokenc-bak"));
         let step = match &backup {
             Some(b) => fs.rename(path, b).and_then(|()| {
                 fs.rename(temp, path).inspect_err(|_| {
@@ -113,12 +175,15 @@ pub fn write_outputs(
                     }
                 }
             }
-            cleanup(&temps);
-            return Err(fail(path, e));
+            discard(fs, &prepared);
+            return Err(WriteError {
+                path: path.clone(),
+                error: e,
+            });
         }
         done.push((path, backup));
     }
-    // 3. Drop the backups.
+    // Drop the backups.
     for (path, backup) in done {
         if let Some(b) = backup {
             let _ = fs.remove(&b);
@@ -126,6 +191,24 @@ pub fn write_outputs(
         report.written.push(path.clone());
     }
     Ok(report)
+}
+
+/// Writes every `(path, contents)` pair, all or nothing: [`prepare`] for each, then [`commit`].
+pub fn write_outputs(
+    fs: &dyn OutputFs,
+    files: &[(PathBuf, String)],
+) -> Result<WriteReport, WriteError> {
+    let mut prepared = Vec::new();
+    for (path, contents) in files {
+        match prepare(fs, path, contents.as_bytes()) {
+            Ok(p) => prepared.push(p),
+            Err(e) => {
+                discard(fs, &prepared);
+                return Err(e);
+            }
+        }
+    }
+    commit(fs, prepared)
 }
 
 #[cfg(test)]
@@ -236,6 +319,13 @@ mod tests {
             self.files.borrow_mut().remove(path);
             Ok(())
         }
+        /// Folders are implied by the files: every folder exists.
+        fn is_dir(&self, _: &Path) -> bool {
+            true
+        }
+        fn remove_dir(&self, _: &Path) -> io::Result<()> {
+            Ok(())
+        }
     }
 
     /// Two existing outputs and a new one, in a folder that may need creating.
@@ -300,6 +390,40 @@ mod tests {
             vec![PathBuf::from("/o/b.rs"), PathBuf::from("/o/sub/c.json")]
         );
         assert!(!fs.log.borrow().iter().any(|op| op.contains("a.css")));
+    }
+
+    /// Outputs prepared while a build goes on, then given up (the build failed), leave the old
+    /// files as they were and no temporary file.
+    #[test]
+    fn discarded_outputs_leave_the_old_files() {
+        let fs = FaultyFs::with(OLD, None);
+        let before = fs.snapshot();
+        let prepared: Vec<Prepared> = outputs()
+            .iter()
+            .map(|(path, text)| prepare(&fs, path, text.as_bytes()).expect("prepared"))
+            .collect();
+        assert!(
+            fs.snapshot()
+                .keys()
+                .any(|k| k.to_string_lossy().ends_with(".tokenc-tmp"))
+        );
+        assert_eq!(fs.snapshot()[Path::new("/o/a.css")], b"old a");
+        discard(&fs, &prepared);
+        assert_eq!(fs.snapshot(), before);
+    }
+
+    /// Prepared outputs committed later are the files `write_outputs` writes.
+    #[test]
+    fn prepared_then_committed_is_a_whole_write() {
+        let fs = FaultyFs::with(OLD, None);
+        let prepared: Vec<Prepared> = outputs()
+            .iter()
+            .map(|(path, text)| prepare(&fs, path, text.as_bytes()).expect("prepared"))
+            .collect();
+        let report = commit(&fs, prepared).expect("committed");
+        let whole = FaultyFs::with(OLD, None);
+        assert_eq!(write_outputs(&whole, &outputs()).expect("written"), report);
+        assert_eq!(fs.snapshot(), whole.snapshot());
     }
 
     /// A temporary file left by a killed run does not block the next one.

@@ -40,6 +40,14 @@ impl OutputFs for DiskFs {
         std::fs::create_dir_all(path)
     }
 
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+
+    fn remove_dir(&self, path: &Path) -> io::Result<()> {
+        std::fs::remove_dir(path)
+    }
+
     /// Not synced to disk: outputs are derived files, and `fsync` of the 35 MB a 100,000-token
     /// build writes took 70 ms of 300 (see ARCHITECTURE.md, "Writing outputs").
     /// The rename that follows is what keeps a reader from ever seeing half a file.

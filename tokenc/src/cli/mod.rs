@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use disk::{DiskFs, DiskLoader};
 use tokenc::convert::Target;
 use tokenc::diagnostics::{render_github, render_human, render_json, summary};
-use tokenc::output::write_outputs;
+use tokenc::output::{self, write_outputs};
 use tokenc::{Diagnostic, Settings, SourceMap};
 
 /// Compiles DTCG design tokens (TOML or JSON) into CSS custom properties and Rust constants.
@@ -487,18 +487,46 @@ fn outputs_that_are_inputs(job: &Job, files: &SourceMap) -> Vec<Diagnostic> {
 }
 
 /// `build`: compiles and writes the outputs, all or none. Returns the exit code and every file
-/// read (for `watch`), when the entry could be read.
+/// read (for `watch`), when the entry could be read. Each output goes to a temporary file as soon
+/// as it is built, while the build goes on checking; they are put in place only when the build
+/// succeeds, and removed otherwise.
 fn build(
     reporter: &Reporter,
     job: &Job,
     loader: &DiskLoader,
     cache: Option<&mut tokenc::load::SourceCache>,
 ) -> (ExitCode, Option<SourceMap>) {
-    let mut compilation =
-        match tokenc::compile_cached(loader, &job.settings, job.files.clone(), cache) {
-            Ok(c) => c,
-            Err(e) => return (job.entry_error(reporter, &e), None),
+    let prepared = std::sync::Mutex::new(Vec::new());
+    let ready = |kind: tokenc::OutputKind, text: &str| {
+        let path = match kind {
+            tokenc::OutputKind::Css => &job.css_output,
+            tokenc::OutputKind::Rust => &job.rust_output,
         };
+        if let Some(path) = path {
+            let done = output::prepare(&DiskFs, path, text.as_bytes());
+            if let Ok(mut list) = prepared.lock() {
+                list.push((kind, done));
+            }
+        }
+    };
+    let compiled =
+        tokenc::compile_streaming(loader, &job.settings, job.files.clone(), cache, &ready);
+    let mut prepared: Vec<Result<output::Prepared, output::WriteError>> = prepared
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, done)| done)
+        .collect();
+    let give_up = |prepared: &[Result<output::Prepared, output::WriteError>]| {
+        output::discard(&DiskFs, prepared.iter().flatten());
+    };
+    let mut compilation = match compiled {
+        Ok(c) => c,
+        Err(e) => {
+            give_up(&prepared);
+            return (job.entry_error(reporter, &e), None);
+        }
+    };
     tokenc::timing::mark("compiled");
     let clashes = outputs_that_are_inputs(job, &compilation.files);
     if !clashes.is_empty() {
@@ -507,9 +535,37 @@ fn build(
     }
     reporter.report(&compilation.files, &compilation.diagnostics);
     let Some(outputs) = compilation.outputs else {
+        give_up(&prepared);
         return (ExitCode::from(1), Some(compilation.files));
     };
-    let written = write_outputs(&DiskFs, &planned(job, outputs));
+    // Every planned output, in order: as prepared while building (or now, should one not
+    // have been handed over).
+    let mut ready_files = Vec::new();
+    let mut failure = None;
+    for (path, text) in planned(job, outputs) {
+        let at = prepared.iter().position(|p| match p {
+            Ok(p) => p.path() == path,
+            Err(e) => e.path == path,
+        });
+        let done = match at {
+            Some(i) => prepared.swap_remove(i),
+            None => output::prepare(&DiskFs, &path, text.as_bytes()),
+        };
+        match done {
+            Ok(p) => ready_files.push(p),
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
+        }
+    }
+    give_up(&prepared);
+    let written = match failure {
+        Some(e) => {
+            output::discard(&DiskFs, &ready_files);
+            Err(e)
+        }
+        None => output::commit(&DiskFs, ready_files),
+    };
     tokenc::timing::mark("written");
     let code = match written {
         Ok(report) => {
