@@ -96,15 +96,19 @@ impl Project {
     /// holds, a [`SourceCache`] keeping its own. A one-shot build calls it once every
     /// permutation is resolved: at 100,000 tokens they are a fifth of the peak memory, and the
     /// outputs are built without them. Group definitions stay (tokens.rs documents modules with
-    /// their descriptions). Resolving a permutation afterwards is a bug.
-    pub fn release_definitions(&mut self) {
+    /// their descriptions). Resolving a permutation afterwards is a bug. Returns the
+    /// definitions, for the caller to free when it suits (a build frees them while it lists the
+    /// tokens to emit).
+    pub fn release_definitions(&mut self) -> Vec<Vec<crate::flatten::TokenDef>> {
+        let mut released = Vec::new();
         for source in &mut self.sources {
             if let Some(flat) = Arc::get_mut(source) {
-                flat.tokens = Vec::new();
+                released.push(std::mem::take(&mut flat.tokens));
             }
         }
         self.pointer_tokens.clear();
         self.released = true;
+        released
     }
 }
 
@@ -166,6 +170,8 @@ struct Loader<'a> {
     /// Whole token files named by the resolver, parsed and flattened together at the end of the
     /// resolver (on both cores) into the source slots reserved for them.
     pending: Vec<Pending>,
+    /// Files the resolver names, read ahead (on both cores) before it is walked.
+    prefetched: HashMap<PathBuf, Result<String, LoadError>>,
 }
 
 /// A whole file whose source slot is reserved and whose parsing waits for [`Loader::finish`].
@@ -261,6 +267,7 @@ pub fn load_cached(
         cache,
         used: Default::default(),
         pending: Vec::new(),
+        prefetched: HashMap::new(),
     };
     let (root, diagnostics) = parse(
         entry_id,
@@ -270,6 +277,7 @@ pub fn load_cached(
     loader.parsed(diagnostics);
     if let Some(root) = root {
         if is_resolver(&root) {
+            loader.prefetch(&root);
             loader.resolver(root);
             loader.finish();
         } else {
@@ -1031,23 +1039,23 @@ impl Loader<'_> {
         );
     }
 
-    /// Reads a referenced file, checking that it stays inside the project folder and roots.
-    /// Returns the file's id; files are read once.
-    fn read_file(&mut self, target: &str, span: Span) -> Option<FileId> {
+    /// Where the file `$ref` `target` (written at `span`) is, once checked to be a readable
+    /// project file (not empty, not a URL, inside the project folder or a root).
+    fn locate(&self, target: &str, span: Span) -> Result<PathBuf, Box<Diagnostic>> {
         if target.is_empty() {
-            self.error(Diagnostic::error("missing-file", "empty `$ref`").at(span, ""));
-            return None;
+            return Err(Box::new(
+                Diagnostic::error("missing-file", "empty `$ref`").at(span, ""),
+            ));
         }
         if has_scheme(target) {
-            self.error(
+            return Err(Box::new(
                 Diagnostic::error(
                     "ref-outside-project",
                     format!("`$ref` \"{target}\" is a URL; tokenc reads only files in the project"),
                 )
                 .at(span, "not a project file")
                 .with_help("copy the file into the project folder, or list its folder in `roots`"),
-            );
-            return None;
+            ));
         }
         let base = self
             .project
@@ -1069,28 +1077,70 @@ impl Loader<'_> {
                 _ => normalize(&path),
             },
             Err(e) => {
-                self.error(
+                return Err(Box::new(
                     Diagnostic::error("missing-file", format!("cannot read `{target}`: {e}"))
                         .at(span, "referenced here"),
-                );
-                return None;
+                ));
             }
         };
         if !self.roots.iter().any(|root| canonical.starts_with(root)) {
-            self.error(
+            return Err(Box::new(
                 Diagnostic::error(
                     "ref-outside-project",
                     format!("`$ref` \"{target}\" leaves the project folder"),
                 )
                 .at(span, format!("resolves to {}", canonical.display()))
                 .with_help("keep token files inside the project folder, or list the folder in `roots` in tokenc.toml"),
-            );
-            return None;
+            ));
         }
+        Ok(path)
+    }
+
+    /// Reads ahead, in parallel, the files that the resolver document `root` names and that
+    /// [`Loader::read_file`] will read: the token files are most of a build's input, and
+    /// reading them one after the other kept a core idle.
+    fn prefetch(&mut self, root: &Node) {
+        use rayon::prelude::*;
+        let mut refs = Vec::new();
+        collect_file_refs(root, &mut refs);
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for (target, span) in refs {
+            if let Ok(path) = self.locate(&target, span)
+                && self.project.files.find(&path).is_none()
+                && !paths.contains(&path)
+            {
+                paths.push(path);
+            }
+        }
+        let io = self.io;
+        self.prefetched = paths
+            .into_par_iter()
+            .with_max_len(1)
+            .map(|path| {
+                let text = io.read(&path);
+                (path, text)
+            })
+            .collect();
+    }
+
+    /// Reads a referenced file, checking that it stays inside the project folder and roots.
+    /// Returns the file's id; files are read once.
+    fn read_file(&mut self, target: &str, span: Span) -> Option<FileId> {
+        let path = match self.locate(target, span) {
+            Ok(path) => path,
+            Err(d) => {
+                self.error(*d);
+                return None;
+            }
+        };
         if let Some(id) = self.project.files.find(&path) {
             return Some(id);
         }
-        match self.io.read(&path) {
+        let read = match self.prefetched.remove(&path) {
+            Some(read) => read,
+            None => self.io.read(&path),
+        };
+        match read {
             Ok(text) => Some(
                 self.project
                     .files

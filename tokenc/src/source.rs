@@ -348,8 +348,9 @@ pub fn not_utf8(files: &SourceMap, id: FileId, valid_up_to: usize, help: &str) -
         .with_help(help)
 }
 
-/// How the library reads files. The binary reads the disk; tests read memory.
-pub trait SourceLoader {
+/// How the library reads files. The binary reads the disk; tests read memory. Shared by the
+/// threads that read a resolver's files ahead.
+pub trait SourceLoader: Sync {
     /// Reads a whole file as UTF-8 text.
     fn read(&self, path: &Path) -> Result<String, LoadError>;
 
