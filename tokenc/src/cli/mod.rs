@@ -504,19 +504,16 @@ fn build(
         };
         if let Some(path) = path {
             let done = output::prepare(&DiskFs, path, text.as_bytes());
+            // (Should the lock be poisoned, the output is prepared again below.)
             if let Ok(mut list) = prepared.lock() {
-                list.push((kind, done));
+                list.push(done);
             }
         }
     };
     let compiled =
         tokenc::compile_streaming(loader, &job.settings, job.files.clone(), cache, &ready);
-    let mut prepared: Vec<Result<output::Prepared, output::WriteError>> = prepared
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(_, done)| done)
-        .collect();
+    let mut prepared: Vec<Result<output::Prepared, output::WriteError>> =
+        prepared.into_inner().unwrap_or_default();
     let give_up = |prepared: &[Result<output::Prepared, output::WriteError>]| {
         output::discard(&DiskFs, prepared.iter().flatten());
     };
