@@ -121,12 +121,16 @@ pub fn prepare(fs: &dyn OutputFs, path: &Path, contents: &[u8]) -> Result<Prepar
     })
 }
 
-/// Removes the folders in `created` (innermost first) that are empty.
-fn remove_dirs(fs: &dyn OutputFs, created: &[PathBuf]) {
-    for dir in created {
-        if fs.remove_dir(dir).is_err() {
-            return;
-        }
+/// Removes, deepest first, the folders in `created` that are empty (a folder that is not is left
+/// as it is, with its parents).
+fn remove_dirs<'a>(fs: &dyn OutputFs, created: impl IntoIterator<Item = &'a PathBuf>) {
+    let mut dirs: Vec<&PathBuf> = created.into_iter().collect();
+    // Two outputs prepared at once may each have made (or seen made) part of the same folders:
+    // every one is tried, children before parents.
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    dirs.dedup();
+    for dir in dirs {
+        let _ = fs.remove_dir(dir);
     }
 }
 
@@ -137,9 +141,7 @@ pub fn discard<'a>(fs: &dyn OutputFs, prepared: impl IntoIterator<Item = &'a Pre
     for t in prepared.iter().filter_map(|p| p.temp.as_ref()) {
         let _ = fs.remove(t);
     }
-    for p in prepared {
-        remove_dirs(fs, &p.created);
-    }
+    remove_dirs(fs, prepared.iter().flat_map(|p| &p.created));
 }
 
 /// Puts every prepared output in place, all or nothing: the old files are kept as backups,
