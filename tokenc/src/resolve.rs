@@ -940,10 +940,10 @@ impl<'a, 'p> Resolver<'a, 'p> {
     }
 
     /// The path a token's whole value aliases, if it is a whole-token reference.
-    fn whole_alias(&self, i: usize) -> Option<String> {
+    fn whole_alias(&self, i: usize) -> Option<std::borrow::Cow<'p, str>> {
         let node = &self.slots[i].defs.last()?.value;
         match self.target_of(node) {
-            Target::Token(path, _) => Some(path.into_owned()),
+            Target::Token(path, _) => Some(path),
             _ => None,
         }
     }

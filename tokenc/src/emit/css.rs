@@ -359,7 +359,7 @@ pub fn emit_css(
     // The default permutation's declarations (most of the work) on one worker; the contexts'
     // own declarations, the token ids and the alias dependents, which do not need them, on
     // the other.
-    let ((default_decls, default_found), (own, mut found, ids, maps, dependents)) = rayon::join(
+    let ((default_decls, default_found), work) = rayon::join(
         || {
             let mut found = Vec::new();
             let decls = declarations(&printer, &default, &mut found);
@@ -368,6 +368,13 @@ pub fn emit_css(
         },
         || context_work(&printer, project, &default, &contexts),
     );
+    let ContextWork {
+        own,
+        diagnostics: mut found,
+        ids,
+        maps,
+        dependents,
+    } = work;
     diagnostics.extend(default_found);
     diagnostics.append(&mut found);
     crate::timing::mark("tokens.css: context declarations, ids, dependents");
@@ -576,23 +583,28 @@ enum Own {
     Decl(Option<Arc<Decl>>),
 }
 
-/// What tokens.css needs of the single-context permutations besides the default declarations,
-/// for `contexts` (modifier, context, permutation): each one's own declarations (`None` for the
-/// default context, which is the default permutation), problems found, the token ids over all
-/// of them, each one's map to those ids, and the alias dependents of every id.
-#[allow(clippy::type_complexity)]
+/// What tokens.css needs of the single-context permutations besides the default declarations.
+struct ContextWork<'a> {
+    /// Each context's own declarations (`None` for the default context, which is the default
+    /// permutation).
+    own: Vec<Option<Vec<Own>>>,
+    /// Problems found.
+    diagnostics: Vec<Diagnostic>,
+    /// One id per token path over the default permutation and every context.
+    ids: Ids<'a>,
+    /// Each context's token ids → `ids`.
+    maps: Vec<IdMap>,
+    /// For every id, the ids of the tokens that alias it.
+    dependents: Vec<Vec<usize>>,
+}
+
+/// [`ContextWork`] for `contexts` (modifier, context, permutation).
 fn context_work<'a>(
     printer: &Printer<'_>,
     project: &crate::load::Project,
     default: &'a Arc<Resolved>,
     contexts: &'a [(usize, usize, Arc<Resolved>)],
-) -> (
-    Vec<Option<Vec<Own>>>,
-    Vec<Diagnostic>,
-    Ids<'a>,
-    Vec<IdMap>,
-    Vec<Vec<usize>>,
-) {
+) -> ContextWork<'a> {
     let mut diagnostics = Vec::new();
     let own = contexts
         .iter()
@@ -672,7 +684,13 @@ fn context_work<'a>(
             add_dependents(&mut dependents, &v.2, map);
         }
     }
-    (own, diagnostics, ids, maps, dependents)
+    ContextWork {
+        own,
+        diagnostics,
+        ids,
+        maps,
+        dependents,
+    }
 }
 
 /// Breakpoints: dimension tokens marked `$extensions."dev.crust".breakpoint = true` also become

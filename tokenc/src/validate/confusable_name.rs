@@ -20,7 +20,7 @@ use crate::resolve::Resolved;
 
 /// A path with case and separators removed from each segment, as UTF-8 bytes.
 fn skeleton(path: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(path.len());
+    let mut out = Vec::new();
     push_skeleton(&mut out, path);
     out
 }
